@@ -1,0 +1,21 @@
+// A report as the app holds it: one agency, one year, the 200 cells (null = blank, never 0).
+import { CELL_CODES, type CellCode } from './cells';
+
+export type CellValues = Record<CellCode, number | null>;
+
+export interface ReportRecord {
+  /** the agency as written in the source (name, id or alias); resolved against the registry on load */
+  agency: string;
+  year: number;
+  agency_id?: string;
+  level?: string;
+  parent?: string;
+  published_on?: string | null;
+  cells: CellValues;
+}
+
+export function emptyCells(): CellValues {
+  const cells = {} as CellValues;
+  for (const c of CELL_CODES) cells[c] = null;
+  return cells;
+}
