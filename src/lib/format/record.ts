@@ -11,6 +11,8 @@ export interface ReportRecord {
   level?: string;
   parent?: string;
   published_on?: string | null;
+  /** where it came from, for messages found after parsing */
+  line?: number;
   cells: CellValues;
 }
 

@@ -1,0 +1,44 @@
+// The one lazily opened DuckDB-WASM database of the app. Wasm and worker are bundled by Vite
+// (?url), so no request leaves the app's origin.
+import * as duckdb from '@duckdb/duckdb-wasm';
+import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
+import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
+import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
+import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
+import { arrowToRows, type DbAdapter, type Row } from './adapter';
+
+let opened: Promise<DbAdapter> | null = null;
+
+export function getDb(): Promise<DbAdapter> {
+  opened ??= open();
+  return opened;
+}
+
+async function open(): Promise<DbAdapter> {
+  const bundles: duckdb.DuckDBBundles = {
+    mvp: { mainModule: mvpWasm, mainWorker: mvpWorker },
+    eh: { mainModule: ehWasm, mainWorker: ehWorker },
+  };
+  const bundle = await duckdb.selectBundle(bundles);
+  const worker = new Worker(bundle.mainWorker!);
+  worker.addEventListener('error', (e) => console.error('duckdb worker error', e.message));
+  const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
+  await db.instantiate(bundle.mainModule, bundle.pthreadWorker);
+  await db.open({ query: { castBigIntToDouble: true, castDecimalToDouble: true } });
+  const conn = await db.connect();
+  // Extensions would be fetched from DuckDB's servers: forbid it so a missing one fails clearly.
+  await conn.query('SET autoload_known_extensions=false');
+  await conn.query('SET autoinstall_known_extensions=false');
+  // One connection, one queue: DuckDB-WASM's connection is not safe for interleaved async queries.
+  let chain: Promise<unknown> = Promise.resolve();
+  const serial = <T>(f: () => Promise<T>): Promise<T> => {
+    const next = chain.then(f, f);
+    chain = next.catch(() => undefined);
+    return next;
+  };
+  return {
+    query: <T extends Row>(sql: string) => serial(async () => arrowToRows<T>(await conn.query(sql))),
+    registerFile: (name, bytes) => serial(() => db.registerFileBuffer(name, bytes)),
+    dropFile: (name) => serial(async () => void (await db.dropFile(name))),
+  };
+}

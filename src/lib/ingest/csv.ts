@@ -1,0 +1,232 @@
+// CSV files → report records or registry rows, with every problem located (file, line, column)
+// and explained in both languages. Pure: text in, data and problems out; no database.
+import Papa from 'papaparse';
+import { CODE_BY_ZH_HEADER, isCellCode, type CellCode } from '../format/cells';
+import { emptyCells, type ReportRecord } from '../format/record';
+import type { Problem } from '../i18n/messages';
+import { parseCellValue, parseDate, parseYear } from './values';
+
+export type CsvKind = 'wide' | 'long' | 'agencies';
+
+export interface AgencyRow {
+  agency_id: string;
+  name: string;
+  level: string | null;
+  parent_id: string | null;
+  category: string | null;
+  is_aggregate: boolean;
+  aliases: string[];
+  /** the line it came from, for messages found later (e.g. an unknown parent) */
+  line?: number;
+}
+
+export interface CsvResult {
+  kind: CsvKind | null;
+  records: ReportRecord[];
+  agencies: AgencyRow[];
+  problems: Problem[];
+}
+
+export interface CsvOptions {
+  /** the latest year a report can be about (defaults to this calendar year) */
+  nowYear?: number;
+}
+
+const WIDE_META = ['agency', 'year', 'agency_id', 'level', 'parent', 'published_on'] as const;
+const LONG_COLUMNS = ['agency', 'year', 'code', 'value'];
+const AGENCY_COLUMNS = ['agency_id', 'name', 'level', 'parent_id', 'category', 'is_aggregate', 'aliases'];
+
+/** Which kind of file a header row describes, or null. */
+export function detectKind(header: string[]): CsvKind | null {
+  const h = new Set(header);
+  if (h.has('agency_id') && h.has('name') && !h.has('year')) return 'agencies';
+  if (h.has('agency') && h.has('year') && h.has('code') && h.has('value')) return 'long';
+  if (h.has('agency') && h.has('year')) return 'wide';
+  return null;
+}
+
+/** A header cell → its cell code: the code itself, or "row_label_zh|col_label_zh". */
+export function headerToCode(header: string): CellCode | null {
+  const h = header.trim();
+  if (isCellCode(h)) return h;
+  const zh = h.replace(/\s*[|｜]\s*/, '|');
+  return CODE_BY_ZH_HEADER.get(zh) ?? null;
+}
+
+export function parseCsvText(file: string, text: string, opts: CsvOptions = {}): CsvResult {
+  const nowYear = opts.nowYear ?? new Date().getFullYear();
+  const out: CsvResult = { kind: null, records: [], agencies: [], problems: [] };
+  const err = (line: number, column: string, zh: string, en: string) =>
+    out.problems.push({ file, line, column, message_zh: zh, message_en: en, severity: 'error' });
+
+  const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { skipEmptyLines: 'greedy' });
+  const rows = parsed.data;
+  if (rows.length === 0) {
+    err(0, '', '文件为空', 'the file is empty');
+    return out;
+  }
+  for (const e of parsed.errors) {
+    if (e.code === 'UndetectableDelimiter') continue;
+    err((e.row ?? 0) + 1, '', `CSV 格式错误：${e.message}`, `malformed CSV: ${e.message}`);
+  }
+  const header = rows[0].map((h) => h.trim());
+  const kind = detectKind(header);
+  out.kind = kind;
+  if (!kind) {
+    err(1, '', '无法识别文件类型：表头须含 agency 与 year（报告），或 agency_id 与 name（机构名录）',
+      'cannot tell the file kind: the header needs agency and year (reports), or agency_id and name (registry)');
+    return out;
+  }
+  const dupHeader = header.find((h, i) => header.indexOf(h) !== i);
+  if (dupHeader) err(1, dupHeader, '表头重复', 'duplicate column header');
+  const body = rows.slice(1);
+  for (let i = 0; i < body.length; i++) {
+    if (body[i].length !== header.length) {
+      err(i + 2, '', `本行有 ${body[i].length} 个字段，表头有 ${header.length} 个`,
+        `this row has ${body[i].length} fields, the header has ${header.length}`);
+    }
+  }
+  if (body.length === 0) err(0, '', '文件没有数据行', 'the file has no data rows');
+  if (kind === 'agencies') readAgencies(header, body, err, out);
+  else if (kind === 'long') readLong(header, body, nowYear, err, out);
+  else readWide(header, body, nowYear, err, out);
+  return out;
+}
+
+type Err = (line: number, column: string, zh: string, en: string) => void;
+
+function readWide(header: string[], body: string[][], nowYear: number, err: Err, out: CsvResult) {
+  const codeAt: (CellCode | null)[] = header.map((h) => ((WIDE_META as readonly string[]).includes(h) ? null : headerToCode(h)));
+  header.forEach((h, i) => {
+    if (!(WIDE_META as readonly string[]).includes(h) && !codeAt[i]) {
+      err(1, h, '未知的列：既不是单元格代码，也不是「行标签|列标签」', 'unknown column: neither a cell code nor a "row label|column label"');
+    }
+  });
+  const seenCode = new Map<string, string>();
+  header.forEach((h, i) => {
+    const c = codeAt[i];
+    if (!c) return;
+    if (seenCode.has(c)) err(1, h, `与列「${seenCode.get(c)}」是同一单元格`, `same cell as column "${seenCode.get(c)}"`);
+    seenCode.set(c, h);
+  });
+  const col = (name: string) => header.indexOf(name);
+  const seen = new Map<string, number>();
+  body.forEach((row, i) => {
+    const line = i + 2;
+    const rec = readMeta(row, col, line, nowYear, err);
+    if (!rec) return;
+    header.forEach((h, j) => {
+      const code = codeAt[j];
+      if (!code) return;
+      const v = parseCellValue(row[j] ?? '', code);
+      if (v.ok) rec.cells[code] = v.value;
+      else err(line, h, v.zh, v.en);
+    });
+    noteDuplicate(rec, line, seen, err);
+    out.records.push(rec);
+  });
+}
+
+function readMeta(row: string[], col: (n: string) => number, line: number, nowYear: number, err: Err): ReportRecord | null {
+  const get = (n: string) => (col(n) >= 0 ? (row[col(n)] ?? '').trim() : '');
+  const agency = get('agency');
+  const yearRaw = get('year');
+  const year = parseYear(yearRaw, nowYear);
+  if (!agency) err(line, 'agency', '机构名称为空', 'the agency is empty');
+  if (year === null) {
+    err(line, 'year', `年份「${yearRaw}」不可能（应为 2008–${nowYear} 的四位年份）`,
+      `impossible year "${yearRaw}" (expected a four-digit year 2008–${nowYear})`);
+  }
+  let published: string | null = null;
+  const pubRaw = get('published_on');
+  if (pubRaw) {
+    published = parseDate(pubRaw);
+    if (!published) err(line, 'published_on', `「${pubRaw}」不是有效日期（如 2024-01-31）`, `"${pubRaw}" is not a valid date (e.g. 2024-01-31)`);
+  }
+  if (!agency || year === null) return null;
+  return {
+    agency, year, cells: emptyCells(), published_on: published, line,
+    agency_id: get('agency_id') || undefined, level: get('level') || undefined, parent: get('parent') || undefined,
+  };
+}
+
+function noteDuplicate(rec: ReportRecord, line: number, seen: Map<string, number>, err: Err) {
+  const key = `${rec.agency_id ?? rec.agency}\u0000${rec.year}`;
+  const first = seen.get(key);
+  if (first !== undefined) {
+    err(line, 'agency', `${rec.agency} ${rec.year} 年的报告在第 ${first} 行已出现`, `${rec.agency} ${rec.year} already appears on line ${first}`);
+  } else seen.set(key, line);
+}
+
+function readLong(header: string[], body: string[][], nowYear: number, err: Err, out: CsvResult) {
+  for (const h of header) {
+    if (!LONG_COLUMNS.includes(h) && !['agency_id', 'published_on'].includes(h)) {
+      err(1, h, '长表只应有 agency, year, code, value 列', 'a long CSV has only agency, year, code, value columns');
+    }
+  }
+  const col = (n: string) => header.indexOf(n);
+  const byKey = new Map<string, { rec: ReportRecord; line: number; codes: Map<string, number> }>();
+  body.forEach((row, i) => {
+    const line = i + 2;
+    const rec = readMeta(row, col, line, nowYear, err);
+    if (!rec) return;
+    const codeRaw = (row[col('code')] ?? '').trim();
+    const code = headerToCode(codeRaw);
+    if (!code) {
+      err(line, 'code', `未知的单元格代码「${codeRaw}」`, `unknown cell code "${codeRaw}"`);
+      return;
+    }
+    const key = `${rec.agency_id ?? rec.agency}\u0000${rec.year}`;
+    let entry = byKey.get(key);
+    if (!entry) {
+      entry = { rec, line, codes: new Map() };
+      byKey.set(key, entry);
+      out.records.push(rec);
+    } else if (rec.published_on && !entry.rec.published_on) entry.rec.published_on = rec.published_on;
+    const prev = entry.codes.get(code);
+    if (prev !== undefined) {
+      err(line, 'code', `${rec.agency} ${rec.year} 年的 ${code} 在第 ${prev} 行已出现`, `${code} of ${rec.agency} ${rec.year} already appears on line ${prev}`);
+      return;
+    }
+    entry.codes.set(code, line);
+    const v = parseCellValue(row[col('value')] ?? '', code);
+    if (v.ok) entry.rec.cells[code] = v.value;
+    else err(line, 'value', v.zh, v.en);
+  });
+}
+
+const TRUE_WORDS = new Set(['true', '是', '1', 'yes', 'y', 't']);
+const FALSE_WORDS = new Set(['false', '否', '0', 'no', 'n', 'f', '']);
+
+function readAgencies(header: string[], body: string[][], err: Err, out: CsvResult) {
+  for (const h of header) {
+    if (!AGENCY_COLUMNS.includes(h)) err(1, h, '机构名录中未知的列', 'unknown column in a registry file');
+  }
+  const col = (n: string) => header.indexOf(n);
+  const get = (row: string[], n: string) => (col(n) >= 0 ? (row[col(n)] ?? '').trim() : '');
+  const seen = new Map<string, number>();
+  body.forEach((row, i) => {
+    const line = i + 2;
+    const id = get(row, 'agency_id');
+    const name = get(row, 'name');
+    if (!id) err(line, 'agency_id', '机构代码为空', 'the agency_id is empty');
+    if (!name) err(line, 'name', '机构名称为空', 'the name is empty');
+    const aggRaw = get(row, 'is_aggregate').toLowerCase();
+    if (!TRUE_WORDS.has(aggRaw) && !FALSE_WORDS.has(aggRaw)) {
+      err(line, 'is_aggregate', `「${aggRaw}」应为 true/false 或 是/否`, `"${aggRaw}" should be true/false or 是/否`);
+    }
+    if (id && seen.has(id)) err(line, 'agency_id', `机构代码 ${id} 在第 ${seen.get(id)} 行已出现`, `agency_id ${id} already appears on line ${seen.get(id)}`);
+    if (id) seen.set(id, line);
+    if (!id || !name) return;
+    out.agencies.push({
+      agency_id: id, name, level: get(row, 'level') || null, parent_id: get(row, 'parent_id') || null,
+      category: get(row, 'category') || null, is_aggregate: TRUE_WORDS.has(aggRaw),
+      aliases: get(row, 'aliases').split(/[;；]/).map((s) => s.trim()).filter(Boolean),
+      line,
+    });
+  });
+  // Whether a parent exists is checked at load, against this file and the registry together.
+  out.agencies.forEach((a) => {
+    if (a.parent_id === a.agency_id) err(seen.get(a.agency_id)!, 'parent_id', '机构不能是自己的上级', 'an agency cannot be its own parent');
+  });
+}

@@ -1,0 +1,51 @@
+// One cell's text → number | null, with the reason when it is not a valid value.
+import { allowsFraction } from '../format/cells';
+
+/** Written for "not applicable / blank" in published reports and spreadsheets. */
+const BLANK_MARKS = new Set(['', '/', '／', '—', '–', '-', '－', '——', '无', '空', 'N/A', 'n/a', 'NA']);
+
+export type CellParse = { ok: true; value: number | null } | { ok: false; zh: string; en: string };
+
+/** Full-width digits and punctuation → ASCII. */
+export function toHalfWidth(s: string): string {
+  return s.replace(/[\uff01-\uff5e]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
+}
+
+export function parseCellValue(raw: string, code: string): CellParse {
+  const s = toHalfWidth(raw).trim();
+  if (BLANK_MARKS.has(s)) return { ok: true, value: null };
+  // thousands separators as Excel writes them: 1,234 or 12,345.5
+  const t = /^-?\d{1,3}(,\d{3})+(\.\d+)?$/.test(s) ? s.replace(/,/g, '') : s;
+  if (!/^-?(\d+(\.\d*)?|\.\d+)$/.test(t)) {
+    return { ok: false, zh: `「${raw}」不是数字`, en: `"${raw}" is not a number` };
+  }
+  const v = Number(t);
+  if (!Number.isFinite(v)) return { ok: false, zh: `「${raw}」不是有效数字`, en: `"${raw}" is not a valid number` };
+  const money = allowsFraction(code);
+  if (!money && v < 0) return { ok: false, zh: `件数不能为负数（${raw}）`, en: `a count cannot be negative (${raw})` };
+  if (!money && !Number.isInteger(v)) {
+    return { ok: false, zh: `件数必须是整数（${raw}）`, en: `a count must be a whole number (${raw})` };
+  }
+  if (Math.abs(v) > 1e12) return { ok: false, zh: `数值过大（${raw}）`, en: `value too large (${raw})` };
+  // A negative money amount is loaded and flagged by the `negative` rule rather than rejected.
+  return { ok: true, value: v === 0 ? 0 : v };
+}
+
+/** YYYY-MM-DD, YYYY/M/D, YYYY.M.D, YYYY年M月D日 → ISO date, or null when it is not a real date. */
+export function parseDate(raw: string): string | null {
+  const m = toHalfWidth(raw).trim().match(/^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/);
+  if (!m) return null;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const dt = new Date(Date.UTC(y, mo - 1, d));
+  if (dt.getUTCFullYear() !== y || dt.getUTCMonth() !== mo - 1 || dt.getUTCDate() !== d) return null;
+  return `${m[1]}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+/** Reports under the national format exist from 2008 (条例 first version) to last year. */
+export const FIRST_REPORT_YEAR = 2008;
+export function parseYear(raw: string, nowYear: number): number | null {
+  const s = toHalfWidth(raw).trim().replace(/年$/, '');
+  if (!/^\d{4}$/.test(s)) return null;
+  const y = Number(s);
+  return y >= FIRST_REPORT_YEAR && y <= nowYear ? y : null;
+}

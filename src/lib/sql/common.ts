@@ -1,0 +1,28 @@
+// SQL fragments shared by the builders.
+import { ident } from '../db/adapter';
+import type { Measure } from './measures';
+
+/** Σ over rows of Σ over codes, with SQL's NULL handling: NULL only when every input is blank
+ *  (a blank cell is never counted as 0, and one blank does not blank the whole sum). */
+export function sumOfCodes(codes: readonly string[]): string {
+  if (codes.length === 1) return `SUM(${ident(codes[0])})::DOUBLE`;
+  const counts = codes.map((c) => `COUNT(${ident(c)})`).join(' + ');
+  const sums = codes.map((c) => `COALESCE(SUM(${ident(c)}), 0)`).join(' + ');
+  return `CASE WHEN ${counts} = 0 THEN NULL ELSE (${sums})::DOUBLE END`;
+}
+
+/** Per-row Σ over codes (NULL only when all are blank). */
+export function rowSumOfCodes(codes: readonly string[], alias = ''): string {
+  const col = (c: string) => (alias ? `${alias}.${ident(c)}` : ident(c));
+  if (codes.length === 1) return col(codes[0]);
+  const all = codes.map((c) => `${col(c)} IS NULL`).join(' AND ');
+  return `CASE WHEN ${all} THEN NULL ELSE ${codes.map((c) => `COALESCE(${col(c)}, 0)`).join(' + ')} END`;
+}
+
+export function measureSelect(m: Measure): string {
+  return `${sumOfCodes(m.codes)} AS ${ident(m.name)}`;
+}
+
+/** Reports that count toward totals: leaf reports only. An aggregate report (a district's own
+ *  annual report summing its members) is never added to its members' reports. */
+export const LEAF_REPORTS = `reports r JOIN agencies a ON a.agency_id = r.agency_id AND NOT a.is_aggregate`;
