@@ -1,0 +1,63 @@
+// Pure ECharts option builders for the overview. Inputs are plain rows; labels come from the
+// caller (already translated, from cells.csv); numbers are formatted by the one formatter.
+import { fmtCompact, fmtCount } from '../format';
+import type { Lang } from '../i18n/messages';
+import { escapeHtml } from './escape';
+import type { ChartOption } from './echarts';
+
+export interface Series {
+  name: string;
+  /** one value per category; null = blank */
+  values: (number | null)[];
+}
+
+const PALETTE = ['#2f6fb3', '#7fb3e6', '#d9534f', '#f0ad4e', '#8c8c8c', '#6b4fa3', '#3c9d6b', '#c17d2f'];
+
+function axisTooltip(lang: Lang) {
+  return {
+    trigger: 'axis',
+    formatter: (ps: { axisValueLabel: string; seriesName: string; value: number | null; marker: string }[]) =>
+      [escapeHtml(ps[0]?.axisValueLabel ?? ''), ...ps.map((p) => `${p.marker}${escapeHtml(p.seriesName)}：${fmtCount(p.value, lang)}`)].join('<br>'),
+  };
+}
+
+/** Stacked bars: categories (years) × series (outcome groups). */
+export function stackedBarOption(categories: string[], series: Series[], lang: Lang): ChartOption {
+  return {
+    animation: false,
+    color: PALETTE,
+    aria: { enabled: true },
+    tooltip: axisTooltip(lang),
+    legend: { top: 0, type: 'scroll' },
+    grid: { left: 56, right: 16, top: 36, bottom: 28 },
+    xAxis: { type: 'category', data: categories },
+    yAxis: { type: 'value', axisLabel: { formatter: (v: number) => fmtCompact(v, lang) } },
+    series: series.map((s) => ({ type: 'bar', stack: 'total', name: s.name, data: s.values, emphasis: { focus: 'series' } })),
+  };
+}
+
+/** Grouped bars, for volumes of different kinds side by side. */
+export function groupedBarOption(categories: string[], series: Series[], lang: Lang): ChartOption {
+  const o = stackedBarOption(categories, series, lang) as { series: { stack?: string }[] };
+  o.series.forEach((s) => delete s.stack);
+  return o as ChartOption;
+}
+
+/** A horizontal bar of parts of one whole (applicant types), with shares in the tooltip. */
+export function sharesBarOption(labels: string[], values: (number | null)[], lang: Lang): ChartOption {
+  const total = values.reduce<number>((a, v) => a + (v ?? 0), 0);
+  return {
+    animation: false,
+    color: PALETTE,
+    aria: { enabled: true },
+    tooltip: {
+      trigger: 'item',
+      formatter: (p: { name: string; value: number | null }) =>
+        `${escapeHtml(p.name)}：${fmtCount(p.value, lang)}${total && p.value != null ? `（${((p.value / total) * 100).toFixed(1)}%）` : ''}`,
+    },
+    grid: { left: 110, right: 24, top: 8, bottom: 24 },
+    xAxis: { type: 'value', axisLabel: { formatter: (v: number) => fmtCompact(v, lang) } },
+    yAxis: { type: 'category', data: labels, inverse: true, axisLabel: { width: 100, overflow: 'truncate' } },
+    series: [{ type: 'bar', data: values, label: { show: true, position: 'right', formatter: (p: { value: number | null }) => fmtCount(p.value, lang) } }],
+  };
+}

@@ -1,0 +1,137 @@
+// The report text as the parser sees it: NFKC-normalised lines (full-width digits and punctuation
+// become ASCII), page furniture removed, a stream of label characters (Han only) for finding
+// labels, and the value tokens (numbers and blank marks) with their line and column.
+import { HAN } from './labels';
+
+export interface Line {
+  text: string;
+  /** 1-based line number in the original text */
+  no: number;
+  /** markdown/pipe or tab-separated line: cells are positional */
+  delim: '|' | '\t' | null;
+}
+
+export interface Tok {
+  li: number;
+  col: number;
+  end: number;
+  raw: string;
+  /** number, or null for a blank mark (/ — - 无) */
+  value: number | null;
+  kind: 'num' | 'blank';
+  decimal: boolean;
+  /** whether the digits were written with thousands separators (so cannot be run together) */
+  grouped: boolean;
+  /** cell index on a delimited line, else -1 */
+  cell: number;
+}
+
+export interface Doc {
+  lines: Line[];
+  /** label characters, concatenated; charLi/charCol give each one's place */
+  chars: string;
+  charLi: number[];
+  charCol: number[];
+  tokens: Tok[];
+}
+
+/** A place in the document, ordered by line then column. */
+export const pos = (li: number, col: number): number => li * 1_000_000 + col;
+export const posLi = (p: number): number => Math.floor(p / 1_000_000);
+
+const PAGE_LINE = [
+  /^第\s*\d+\s*页(\s*[,/]?\s*共\s*\d+\s*页)?$/,
+  /^共\s*\d+\s*页\s*第\s*\d+\s*页$/,
+  /^[-—–―~]+\s*\d+\s*[-—–―~]+$/,
+  /^\d+\s*\/\s*\d+$/,
+  /^(page|p\.)\s*\d+(\s*(of|\/)\s*\d+)?$/i,
+  /^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?$/, // markdown table rule
+];
+/** A running header that repeats the report title (it carries the year, a number). */
+const RUNNING_TITLE = /^\S{0,40}?\d{4}\s*年度?\s*(政府信息公开|政务公开)(工作)?(年度)?报告\s*$/;
+/** Printed item references (第二十条第（一）项) and converter placeholders (Column1) hold digits
+ *  that are not cells. */
+const NOT_CELLS = [
+  /第\s*[\d一二三四五六七八九十]+\s*条\s*第?\s*\(?\s*[\d一二三四五六七八九十]+\s*\)?\s*项/g,
+  /column\s*\d+/gi,
+  /\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日/g,
+];
+
+const TOKEN =
+  /-?\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)|-?\d+(?:\.\d+)?|\/|[—–―‐-]+|无/g;
+
+export function buildDoc(text: string): Doc {
+  const raw = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n|\f/);
+  const lines: Line[] = [];
+  raw.forEach((l, i) => {
+    let t = l.normalize('NFKC').replace(/\u00a0/g, ' ');
+    const trimmed = t.trim();
+    if (PAGE_LINE.some((re) => re.test(trimmed)) || RUNNING_TITLE.test(trimmed.replace(/\s+/g, ''))) return;
+    for (const re of NOT_CELLS) t = t.replace(re, (m) => ' '.repeat(m.length));
+    const pipes = (t.match(/\|/g) ?? []).length;
+    lines.push({ text: t, no: i + 1, delim: pipes >= 2 ? '|' : t.includes('\t') ? '\t' : null });
+  });
+  const tokens: Tok[] = [];
+  let chars = '';
+  const charLi: number[] = [];
+  const charCol: number[] = [];
+  lines.forEach((line, li) => {
+    const t = line.text;
+    const markerAt = new Set<number>();
+    for (const m of t.matchAll(TOKEN)) {
+      const col = m.index!;
+      const s = m[0];
+      if (s === '无') {
+        // 无 is a blank mark only when it stands alone, not inside 无法提供 or 无正当理由
+        if (HAN.test(t[col - 1] ?? '') || HAN.test(t[col + 1] ?? '')) continue;
+        markerAt.add(col);
+      }
+      // a '-' joined to a digit on the left is a range or phone number, not a cell
+      if (/^[—–―‐-]/.test(s) && /\d/.test(t[col - 1] ?? '')) continue;
+      const isNum = /\d/.test(s);
+      tokens.push({
+        li, col, end: col + s.length, raw: s, kind: isNum ? 'num' : 'blank',
+        value: isNum ? Number(s.replace(/,/g, '')) : null,
+        decimal: isNum && s.includes('.'), grouped: isNum && s.includes(','),
+        cell: line.delim ? cellIndex(t, col, line.delim) : -1,
+      });
+    }
+    for (let col = 0; col < t.length; col++) {
+      const ch = t[col];
+      if (HAN.test(ch) && !markerAt.has(col)) {
+        chars += ch;
+        charLi.push(li);
+        charCol.push(col);
+      }
+    }
+  });
+  return { lines, chars, charLi, charCol, tokens };
+}
+
+/** Index of the delimited cell holding column `col` (a leading pipe opens cell 0). */
+export function cellIndex(t: string, col: number, delim: '|' | '\t'): number {
+  let n = 0;
+  const first = delim === '|' ? t.indexOf('|') : -1;
+  const leading = first >= 0 && t.slice(0, first).trim() === '';
+  for (let i = 0; i < col; i++) if (t[i] === delim) n++;
+  return leading ? n - 1 : n;
+}
+
+/** Splits a delimited line into its cells (a leading and trailing pipe do not open cells). */
+export function delimitedCells(line: Line): { start: number; end: number; text: string }[] {
+  const t = line.text;
+  const d = line.delim!;
+  const out: { start: number; end: number; text: string }[] = [];
+  let start = 0;
+  for (let i = 0; i <= t.length; i++) {
+    if (i === t.length || t[i] === d) {
+      out.push({ start, end: i, text: t.slice(start, i) });
+      start = i + 1;
+    }
+  }
+  if (d === '|') {
+    if (out.length && out[0].text.trim() === '') out.shift();
+    if (out.length && out[out.length - 1].text.trim() === '' && /\|\s*$/.test(t)) out.pop();
+  }
+  return out;
+}

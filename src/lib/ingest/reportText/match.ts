@@ -1,0 +1,139 @@
+// Finding labels: an approximate substring search (Sellers' edit distance: a missing, extra or
+// changed character, or layout junk such as a group label printed one character per line inside
+// a wrapped label, costs 1) over the Han-character stream, then one choice of occurrence per
+// label such that the labels appear in form order (a weighted longest chain). Choosing in order
+// keeps a label of the narrative or a column header from being taken for a row.
+import { ANCHORS, HAN, type AnchorDef } from './labels';
+import { pos, type Doc } from './doc';
+
+export interface Match {
+  anchor: number;
+  /** stream indices, end exclusive */
+  start: number;
+  end: number;
+  cost: number;
+  /** which key matched: 0 official, >0 a variant */
+  keyIndex: number;
+  /** document places: first label char (after any numbering prefix is folded in), and past the last */
+  startPos: number;
+  endPos: number;
+  /** the text matched, for messages */
+  text: string;
+}
+
+/** Errors allowed for a key of this length. */
+export function allowedErrors(len: number): number {
+  if (len <= 3) return 0;
+  if (len <= 8) return 1;
+  return Math.floor(len / 8) + 1;
+}
+
+interface Hit { start: number; end: number; cost: number }
+
+/** All places where `key` occurs in `s` with at most k edits (best non-overlapping ones). */
+export function fuzzyFind(key: string, s: string, k: number): Hit[] {
+  const m = key.length;
+  const n = s.length;
+  if (k === 0) {
+    const hits: Hit[] = [];
+    for (let i = s.indexOf(key); i >= 0; i = s.indexOf(key, i + 1)) hits.push({ start: i, end: i + m, cost: 0 });
+    return hits;
+  }
+  let pc = new Int32Array(n + 1);
+  let ps = new Int32Array(n + 1);
+  for (let j = 0; j <= n; j++) ps[j] = j;
+  let cc = new Int32Array(n + 1);
+  let cs = new Int32Array(n + 1);
+  for (let i = 1; i <= m; i++) {
+    cc[0] = i;
+    cs[0] = 0;
+    const kc = key.charCodeAt(i - 1);
+    for (let j = 1; j <= n; j++) {
+      let best = pc[j - 1] + (kc === s.charCodeAt(j - 1) ? 0 : 1);
+      let st = ps[j - 1];
+      if (pc[j] + 1 < best) { best = pc[j] + 1; st = ps[j]; }
+      if (cc[j - 1] + 1 < best) { best = cc[j - 1] + 1; st = cs[j - 1]; }
+      cc[j] = best;
+      cs[j] = st;
+    }
+    [pc, cc] = [cc, pc];
+    [ps, cs] = [cs, ps];
+  }
+  const raw: Hit[] = [];
+  for (let j = 1; j <= n; j++) if (pc[j] <= k && j > ps[j]) raw.push({ start: ps[j], end: j, cost: pc[j] });
+  // best first: fewest edits, then the length closest to the key's; drop overlapping ones
+  raw.sort((a, b) => a.cost - b.cost || Math.abs(a.end - a.start - m) - Math.abs(b.end - b.start - m) || a.start - b.start);
+  const out: Hit[] = [];
+  for (const h of raw) if (!out.some((o) => h.start < o.end && o.start < h.end)) out.push(h);
+  return out;
+}
+
+/** A short label (其他, 总计, 规章) counts only where it stands alone: no Han character directly
+ *  before (numbering such as 3. or （七） allowed) or after it on its line. */
+function standsAlone(doc: Doc, h: Hit): boolean {
+  const li = doc.charLi[h.start];
+  if (doc.charLi[h.end - 1] !== li) return false;
+  const t = doc.lines[li].text;
+  const before = t.slice(0, doc.charCol[h.start]).replace(/\s+$/, '');
+  const beforeOk = !HAN.test(before.slice(-1)) ||
+    /(\(\s*[一二三四五六七八九十]+\s*\)|[一二三四五六七八九十]+\s*[、.])$/.test(before);
+  const after = t.slice(doc.charCol[h.end - 1] + 1).replace(/^\s+/, '');
+  return beforeOk && !HAN.test(after.slice(0, 1));
+}
+
+/** Moves a match's start back over its printed item number (1. 1、 (1)) when it is the expected
+ *  one, so that the number is not read as the previous row's last cell. */
+function startWithItemNo(doc: Doc, a: AnchorDef, start: number): number {
+  const li = doc.charLi[start];
+  const col = doc.charCol[start];
+  if (a.itemNo === undefined) return pos(li, col);
+  const before = doc.lines[li].text.slice(0, col);
+  const m = /\(?\s*(\d{1,2})\s*[.、,)]?\s*$/.exec(before);
+  if (m && Number(m[1]) === a.itemNo) {
+    // keep only the expected digits: with run-together cells "00000001." the 1 is the item number
+    const digitsEnd = m.index + m[0].indexOf(m[1]) + m[1].length;
+    const digitsStart = digitsEnd - String(a.itemNo).length;
+    const p = before.slice(0, digitsStart).endsWith('(') ? digitsStart - 1 : digitsStart;
+    return pos(li, p);
+  }
+  return pos(li, col);
+}
+
+export function findAnchors(doc: Doc): Match[] {
+  const cands: Match[] = [];
+  ANCHORS.forEach((a, ai) => {
+    a.keys.forEach((key, ki) => {
+      const k = allowedErrors(key.length);
+      for (const h of fuzzyFind(key, doc.chars, k)) {
+        if (a.numeral && doc.chars[h.start] !== a.numeral) continue;
+        if (key.length <= 2 && !standsAlone(doc, h)) continue;
+        const last = h.end - 1;
+        cands.push({
+          anchor: ai, start: h.start, end: h.end, cost: h.cost + (ki > 0 ? 0.5 : 0), keyIndex: ki,
+          startPos: startWithItemNo(doc, a, h.start),
+          endPos: pos(doc.charLi[last], doc.charCol[last] + 1),
+          text: doc.chars.slice(h.start, h.end),
+        });
+      }
+    });
+  });
+  // the highest-scoring chain of candidates increasing both in form order and in place
+  cands.sort((x, y) => x.start - y.start || x.anchor - y.anchor);
+  const score = (c: Match) => ANCHORS[c.anchor].keys[c.keyIndex].length - 2 * c.cost + 1;
+  const best = new Float64Array(cands.length);
+  const prev = new Int32Array(cands.length).fill(-1);
+  for (let i = 0; i < cands.length; i++) {
+    best[i] = score(cands[i]);
+    for (let j = 0; j < i; j++) {
+      if (cands[j].end <= cands[i].start && cands[j].anchor < cands[i].anchor && best[j] + score(cands[i]) > best[i]) {
+        best[i] = best[j] + score(cands[i]);
+        prev[i] = j;
+      }
+    }
+  }
+  let top = -1;
+  for (let i = 0; i < cands.length; i++) if (top < 0 || best[i] > best[top]) top = i;
+  const chain: Match[] = [];
+  for (let i = top; i >= 0; i = prev[i]) chain.unshift(cands[i]);
+  return chain;
+}

@@ -1,0 +1,61 @@
+// Start-up and imports: open DuckDB, build the schema, load the bundled demo city through the
+// same validation as a user's file, replay the user's stored imports, then mark the app ready.
+import agenciesUrl from '../../../data/agencies.csv?url';
+import reportsUrl from '../../../data/reports.csv?url';
+import { getDb } from '../db/duckdb';
+import { applyImport, createSchema, readRegistry, type AppliedImport } from '../db/load';
+import { listImports, saveImport } from '../db/persist';
+import { prepareCsv, type Preparation } from '../ingest/prepare';
+import { problemText } from '../i18n/messages';
+import { app } from './app.svelte';
+
+export const DEMO_FILES = [
+  { name: 'data/agencies.csv', url: agenciesUrl },
+  { name: 'data/reports.csv', url: reportsUrl },
+];
+
+let started: Promise<void> | null = null;
+
+export function startStore(): Promise<void> {
+  started ??= boot().catch((e) => {
+    app.dbError = e instanceof Error ? e.message : String(e);
+    throw e;
+  });
+  return started;
+}
+
+async function boot() {
+  const db = await getDb();
+  await createSchema(db);
+  for (const f of DEMO_FILES) {
+    const bytes = new Uint8Array(await (await fetch(f.url)).arrayBuffer());
+    const prep = prepareCsv(f.name, bytes, await readRegistry(db));
+    if (!prep.prepared) throw new Error(prep.problems.map((p) => problemText(p, app.lang)).join('\n'));
+    await applyImport(db, prep.prepared);
+  }
+  app.demoLoaded = true;
+  for (const { imp } of await listImports()) await applyImport(db, imp);
+  app.dbReady = true;
+  app.dataVersion++;
+}
+
+export interface ImportResult extends Preparation {
+  applied: AppliedImport | null;
+  /** set when a valid file still failed to load (e.g. storage full); nothing was changed */
+  failure: string | null;
+}
+
+/** Validate one file against the current registry and, if it is clean, load and store it. */
+export async function importFile(name: string, bytes: Uint8Array, replace: boolean): Promise<ImportResult> {
+  await startStore();
+  const db = await getDb();
+  const prep = prepareCsv(name, bytes, await readRegistry(db), { replace });
+  if (!prep.prepared) return { ...prep, applied: null, failure: null };
+  try {
+    const applied = await applyImport(db, prep.prepared, async () => void (await saveImport(prep.prepared!)));
+    app.dataVersion++;
+    return { ...prep, applied, failure: null };
+  } catch (e) {
+    return { ...prep, applied: null, failure: e instanceof Error ? e.message : String(e) };
+  }
+}
