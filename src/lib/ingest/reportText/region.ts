@@ -1,0 +1,219 @@
+// Reading one row's cells from the stretch of text between its label and the next label.
+// Cells are placed by the row's own structure — the values on the label's line, the line's
+// columns, a delimited line's cells, or one line per cell — never by counting numbers across
+// the table. Whatever cannot be placed with certainty comes back as candidates or a failure.
+import { delimitedCells, posLi, pos, type Doc, type Tok } from './doc';
+import { splitCandidates } from './split';
+
+export type Cell = number | null;
+export interface Msg { zh: string; en: string }
+
+export interface RowRead {
+  status: 'ok' | 'ambiguous' | 'failed';
+  values?: Cell[];
+  /** document line index per cell, where a token was read */
+  lines: (number | undefined)[];
+  candidates?: { values: Cell[]; lines: (number | undefined)[] }[];
+  /** why: for a warning (also set on 'ok' when the reading needed a guess checked by the sums) */
+  note?: Msg;
+  /** the row's tokens sat on one line and could be aligned by columns later */
+  layoutLine?: Tok[];
+}
+
+export interface RowSpec {
+  n: number;
+  /** region [start, end) in document places; labelEnd = just past the label */
+  start: number;
+  end: number;
+  labelEnd: number;
+  /** the row's own sums, on a full or partial row: false when a complete sum fails */
+  check: (v: Cell[]) => boolean;
+  /** 'cells': the document writes one cell per line (blank cell = empty line) */
+  mode: 'rows' | 'cells';
+}
+
+const msg = (zh: string, en: string): Msg => ({ zh, en });
+
+export function readRow(doc: Doc, spec: RowSpec): RowRead {
+  const toks = doc.tokens.filter((t) => {
+    const p = pos(t.li, t.col);
+    return p >= spec.start && p < spec.end;
+  });
+  if (toks.some((t) => doc.lines[t.li].delim)) return readDelimited(doc, spec, toks);
+  if (spec.mode === 'cells') return readCellPerLine(doc, spec, toks);
+  return readSpaced(spec, toks);
+}
+
+function ok(toks: Tok[], note?: Msg): RowRead {
+  return { status: 'ok', values: toks.map((t) => t.value), lines: toks.map((t) => t.li), note };
+}
+
+/** Several candidate readings, narrowed by the row's own sums. */
+function choose(spec: RowSpec, cands: { values: Cell[]; lines: (number | undefined)[] }[], why: Msg): RowRead {
+  const seen = new Set<string>();
+  const uniq = cands.filter((c) => {
+    const k = JSON.stringify(c.values);
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+  const fit = uniq.filter((c) => spec.check(c.values));
+  if (uniq.length === 1) return { status: 'ok', values: uniq[0].values, lines: uniq[0].lines };
+  if (fit.length === 1) {
+    return {
+      status: 'ok', values: fit[0].values, lines: fit[0].lines,
+      note: msg(`${why.zh}；按本行合计唯一确定`, `${why.en}; the row's own total leaves one reading`),
+    };
+  }
+  if (fit.length === 0) {
+    return { status: 'failed', lines: [], note: msg(`${why.zh}；没有一种读法符合本行合计`, `${why.en}; no reading fits the row's total`) };
+  }
+  return { status: 'ambiguous', lines: [], candidates: fit, note: why };
+}
+
+function readSpaced(spec: RowSpec, toks: Tok[]): RowRead {
+  const { n } = spec;
+  if (toks.length === n) return ok(toks);
+  const byLine = new Map<number, Tok[]>();
+  for (const t of toks) byLine.set(t.li, [...(byLine.get(t.li) ?? []), t]);
+  const groups = [...byLine.values()];
+  const full = groups.filter((g) => g.length === n);
+  if (full.length === 1 && groups.every((g) => g === full[0] || g.length === 1)) {
+    const stray = toks.filter((t) => !full[0].includes(t)).map((t) => t.raw).join('、');
+    return ok(full[0], msg(`忽略了单独成行的数字 ${stray}（可能是页码）`, `ignored number(s) alone on a line: ${stray} (page numbers?)`));
+  }
+  if (toks.length === 0) return { status: 'ok', values: Array(n).fill(null), lines: [], note: msg('该行未填写数字', 'no value printed in this row') };
+  if (toks.length < n) {
+    const split = trySplit(spec, toks);
+    const layoutLine = groups.length === 1 ? groups[0] : undefined;
+    if (split) return { ...split, layoutLine };
+    return {
+      status: 'failed', lines: [], layoutLine,
+      note: msg(`找到 ${toks.length} 个数字，应有 ${n} 个，无法确定哪一格为空`, `found ${toks.length} values for ${n} cells; cannot tell which cell is blank`),
+    };
+  }
+  return { status: 'failed', lines: [], note: msg(`找到 ${toks.length} 个数字，多于应有的 ${n} 个`, `found ${toks.length} values, more than the ${n} cells`) };
+}
+
+/** Cells written together without separators (152001018): split by the sums. */
+function trySplit(spec: RowSpec, toks: Tok[]): RowRead | null {
+  if (!toks.every((t) => t.kind === 'num' && !t.decimal && !t.grouped && t.value! >= 0)) return null;
+  const digits = toks.reduce((s, t) => s + t.raw.length, 0);
+  if (digits < spec.n) return null;
+  const why = msg(`数字连写无分隔（${toks.map((t) => t.raw).join(' ')}），按合计关系拆分`, `cells run together (${toks.map((t) => t.raw).join(' ')}), split by the sums`);
+  const cands = splitCandidates(toks.map((t) => t.raw), spec.n, spec.check);
+  if (cands === null) return { status: 'failed', lines: [], note: msg(`${why.zh}：可能的拆法过多`, `${why.en}: too many ways to split`) };
+  const lines = (parts: number[]) => parts.map((src) => toks[src].li);
+  const r = choose(spec, cands.map((c) => ({ values: c.values, lines: lines(c.src) })), why);
+  // a unique split is still a reading of the sums, not of the text: say so
+  if (r.status === 'ok' && !r.note) r.note = msg(`${why.zh}，只有一种拆法`, `${why.en}; only one split is possible`);
+  return r;
+}
+
+/** One cell per line (text copied from an HTML table): an empty line is a blank cell. */
+function readCellPerLine(doc: Doc, spec: RowSpec, toks: Tok[]): RowRead {
+  const { n } = spec;
+  const items: ({ tok: Tok } | { empty: true; li: number })[] = [];
+  const firstLi = posLi(spec.labelEnd);
+  const lastLi = posLi(spec.end);
+  for (let li = firstLi; li <= lastLi && li < doc.lines.length; li++) {
+    const t = doc.lines[li].text;
+    const from = li === firstLi ? spec.labelEnd % 1_000_000 : 0;
+    const to = li === lastLi ? spec.end % 1_000_000 : t.length;
+    const part = t.slice(from, to);
+    const lineToks = toks.filter((x) => x.li === li && x.col >= from && x.col < to);
+    if (lineToks.length > 1) return readSpaced(spec, toks);
+    if (lineToks.length === 1) items.push({ tok: lineToks[0] });
+    else if (/\p{Script=Han}/u.test(part)) continue; // text (a wrapped label, a group label)
+    else if (li !== firstLi && li !== lastLi) items.push({ empty: true, li });
+  }
+  const tokCount = items.filter((x) => 'tok' in x).length;
+  const positional = (its: typeof items) => ({
+    values: its.map((x) => ('tok' in x ? x.tok.value : null)),
+    lines: its.map((x) => ('tok' in x ? x.tok.li : undefined)),
+  });
+  if (items.length === n) return { status: 'ok', ...positional(items) };
+  if (tokCount === n) return ok(items.flatMap((x) => ('tok' in x ? [x.tok] : [])));
+  if (tokCount === 0) return { status: 'ok', values: Array(n).fill(null), lines: [], note: msg('该行未填写数字', 'no value printed in this row') };
+  if (tokCount < n && items.length > n) {
+    // more lines than cells: some empty lines only separate rows; try each choice of blanks
+    const cands: { values: Cell[]; lines: (number | undefined)[] }[] = [];
+    const dropEmpties = items.length - n;
+    const emptyIdx = items.flatMap((x, i) => ('empty' in x ? [i] : []));
+    for (const drop of combinations(emptyIdx, dropEmpties, 5000) ?? []) {
+      cands.push(positional(items.filter((_, i) => !drop.includes(i))));
+    }
+    return choose(spec, cands, msg(`空行多于空格数，无法确定哪一格为空`, `more empty lines than blank cells; cannot tell which cell is blank`));
+  }
+  if (tokCount > n) {
+    const tokIdx = items.flatMap((x, i) => ('tok' in x ? [i] : []));
+    const cands = (combinations(tokIdx, tokCount - n, 5000) ?? []).map((drop) => {
+      const rest = items.filter((_, i) => !drop.includes(i));
+      return rest.length === n ? positional(rest) : positional(rest.filter((x) => 'tok' in x));
+    });
+    return choose(spec, cands, msg(`数字多于格数（可能混入页码）`, `more numbers than cells (a page number?)`));
+  }
+  const split = trySplit(spec, toks);
+  if (split) return split;
+  return {
+    status: 'failed', lines: [],
+    note: msg(`找到 ${tokCount} 个数字，应有 ${n} 个，无法确定哪一格为空`, `found ${tokCount} values for ${n} cells; cannot tell which cell is blank`),
+  };
+}
+
+/** Markdown / tab-separated lines: each cell has its place. */
+function readDelimited(doc: Doc, spec: RowSpec, toks: Tok[]): RowRead {
+  const { n } = spec;
+  const lineIdx = [...new Set(toks.map((t) => t.li))].filter((li) => doc.lines[li].delim);
+  const rows: { li: number; cells: { text: string; toks: Tok[] }[] }[] = [];
+  for (const li of lineIdx) {
+    let cells = delimitedCells(doc.lines[li]).map((c) => ({
+      text: c.text.trim(), toks: toks.filter((t) => t.li === li && t.col >= c.start && t.col < c.end),
+      start: c.start, end: c.end,
+    }));
+    if (li === posLi(spec.labelEnd)) cells = cells.filter((c) => c.start >= spec.labelEnd % 1_000_000);
+    if (li === posLi(spec.start)) cells = cells.filter((c) => c.end > spec.start % 1_000_000 || c.toks.length === 0);
+    if (li === posLi(spec.end)) cells = cells.filter((c) => c.end <= spec.end % 1_000_000);
+    if (cells.some((c) => c.toks.length)) rows.push({ li, cells });
+  }
+  const cellOk = (c: { text: string; toks: Tok[] }) =>
+    c.text === '' || (c.toks.length === 1 && c.toks[0].raw === c.text);
+  const usable = rows.filter((r) => r.cells.length >= n && r.cells.every(cellOk));
+  if (usable.length === 1) {
+    const { li, cells } = usable[0];
+    const cands: { values: Cell[]; lines: (number | undefined)[] }[] = [];
+    for (let s = 0; s + n <= cells.length; s++) {
+      const outside = [...cells.slice(0, s), ...cells.slice(s + n)];
+      if (outside.some((c) => c.toks.length)) continue;
+      const win = cells.slice(s, s + n);
+      cands.push({ values: win.map((c) => (c.toks.length ? c.toks[0].value : null)), lines: win.map(() => li) });
+    }
+    const r = choose(spec, cands, msg('表格空格位置不确定', 'the place of the blank cells in the table is uncertain'));
+    if (rows.length > 1 && r.status === 'ok') {
+      r.note = msg('同一行下还有其他数字，已忽略', 'other numbers under this row were ignored');
+    }
+    return r;
+  }
+  // cells written together inside the table's cells, or too few cells: read the tokens plainly
+  const flat = rows.flatMap((r) => r.cells.flatMap((c) => c.toks));
+  if (flat.length === n) return ok(flat);
+  return readSpaced(spec, flat);
+}
+
+/** k-subsets of xs (null when there would be more than `cap`). */
+export function combinations<T>(xs: T[], k: number, cap: number): T[][] | null {
+  const out: T[][] = [];
+  const rec = (i: number, acc: T[]): boolean => {
+    if (acc.length === k) {
+      out.push([...acc]);
+      return out.length <= cap;
+    }
+    for (let j = i; j <= xs.length - (k - acc.length); j++) {
+      acc.push(xs[j]);
+      if (!rec(j + 1, acc)) return false;
+      acc.pop();
+    }
+    return true;
+  };
+  return rec(0, []) ? out : null;
+}
