@@ -14,8 +14,10 @@ export interface Match {
   cost: number;
   /** which key matched: 0 official, >0 a variant */
   keyIndex: number;
-  /** document places: first label char (after any numbering prefix is folded in), and past the last */
+  /** document places: first label char, and past the last one */
   startPos: number;
+  /** where the previous row's text ends: before the label's printed item number (1. 2、), if any */
+  cutPos: number;
   endPos: number;
   /** the text matched, for messages */
   text: string;
@@ -110,7 +112,8 @@ export function findAnchors(doc: Doc): Match[] {
         const last = h.end - 1;
         cands.push({
           anchor: ai, start: h.start, end: h.end, cost: h.cost + (ki > 0 ? 0.5 : 0), keyIndex: ki,
-          startPos: startWithItemNo(doc, a, h.start),
+          startPos: pos(doc.charLi[h.start], doc.charCol[h.start]),
+          cutPos: startWithItemNo(doc, a, h.start),
           endPos: pos(doc.charLi[last], doc.charCol[last] + 1),
           text: doc.chars.slice(h.start, h.end),
         });

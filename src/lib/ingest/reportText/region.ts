@@ -73,7 +73,9 @@ function choose(spec: RowSpec, cands: { values: Cell[]; lines: (number | undefin
 
 function readSpaced(spec: RowSpec, toks: Tok[]): RowRead {
   const { n } = spec;
-  if (toks.length === n) return ok(toks);
+  if (toks.length === n) {
+    return { ...ok(toks), layoutLine: toks.every((t) => t.li === toks[0].li) ? toks : undefined };
+  }
   const byLine = new Map<number, Tok[]>();
   for (const t of toks) byLine.set(t.li, [...(byLine.get(t.li) ?? []), t]);
   const groups = [...byLine.values()];

@@ -1,0 +1,54 @@
+// Report text → one record: agency, year and the form's 200 cells, read from the text of a
+// 政府信息公开工作年度报告 (copied from a web page, extracted from a PDF, converted to markdown …).
+// Pure and deterministic. Cells are aligned by each row's label and each column's place, never by
+// counting numbers across a table; what cannot be read with certainty is null with a warning, and
+// the form's own sums are checked (failedRules). Parts: reportText/{doc,labels,match,region,split,
+// solve,read,meta}.ts.
+import type { CellCode } from '../format/cells';
+import { emptyCells, type CellValues } from '../format/record';
+import { checkWithinReport } from '../rules/withinReport';
+import { buildDoc } from './reportText/doc';
+import { findAnchors } from './reportText/match';
+import { parseMeta } from './reportText/meta';
+import { readTables } from './reportText/read';
+
+export interface ParseWarning {
+  /** the cell concerned, when there is one */
+  code?: string;
+  /** row and column labels as printed in the form */
+  row?: string;
+  column?: string;
+  message_zh: string;
+  message_en: string;
+  /** 1-based line in the input text */
+  line?: number;
+}
+
+export interface ParsedReport {
+  agency: string | null;
+  year: number | null;
+  /** all 200 cells; null = blank or unreadable (an unreadable cell always has a warning) */
+  cells: CellValues;
+  warnings: ParseWarning[];
+  /** ids of within-report rules that fail (balance, outcome_sum, column_sum, s4_sum, negative) */
+  failedRules: string[];
+  /** the input line each read value came from */
+  sources: Partial<Record<CellCode, { line: number }>>;
+}
+
+export function parseReportText(text: string): ParsedReport {
+  const meta = parseMeta(text);
+  const doc = buildDoc(text);
+  const matches = findAnchors(doc);
+  const warnings = [...meta.warnings];
+  if (!matches.some((m) => m.startPos >= 0) || doc.tokens.length === 0) {
+    warnings.push({
+      message_zh: '未找到年报表格，全部数字留空', message_en: 'no form table found in the text; every cell left blank',
+    });
+    return { agency: meta.agency, year: meta.year, cells: emptyCells(), warnings, failedRules: [], sources: {} };
+  }
+  const t = readTables(doc, matches);
+  warnings.push(...t.warnings);
+  const failedRules = [...new Set(checkWithinReport(t.cells).map((f) => f.rule))];
+  return { agency: meta.agency, year: meta.year, cells: t.cells, warnings, failedRules, sources: t.sources };
+}

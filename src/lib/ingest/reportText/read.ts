@@ -1,0 +1,241 @@
+// Reads the form's tables: each row's cells from the text between its label and the next label
+// found (see match.ts), section 四 from the line(s) of values after its header, then settles
+// run-together rows by the section's sums. Every cell not read with certainty gets a warning.
+import { allowsFraction, type CellCode } from '../../format/cells';
+import { emptyCells, type CellValues } from '../../format/record';
+import type { ParseWarning } from '../reportText';
+import { pos, posLi, type Doc, type Tok } from './doc';
+import { ANCHORS, S4_CODES, cellNames, type AnchorDef } from './labels';
+import type { Match } from './match';
+import { readRow, type Cell, type Msg, type RowRead } from './region';
+import { solveSection, type Pending } from './solve';
+
+export interface TableRead {
+  cells: CellValues;
+  sources: Partial<Record<CellCode, { line: number }>>;
+  warnings: ParseWarning[];
+}
+
+const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+
+/** Row sums usable on a partial row: a complete group must add up (blank: not checkable). */
+function groupCheck(size: number) {
+  return (v: Cell[]): boolean => {
+    for (let g = 0; g + size <= v.length; g += size) {
+      const grp = v.slice(g, g + size);
+      if (grp.some((x) => x === null)) continue;
+      if (grp[size - 1] !== sum(grp.slice(0, -1) as number[])) return false;
+    }
+    return true;
+  };
+}
+
+export function readTables(doc: Doc, matches: Match[]): TableRead {
+  const cells = emptyCells();
+  const sources: TableRead['sources'] = {};
+  const warnings: ParseWarning[] = [];
+  const docEnd = pos(doc.lines.length, 0);
+  const byId = new Map(matches.map((m, i) => [ANCHORS[m.anchor].id, i]));
+  const endOf = (i: number) => (i + 1 < matches.length ? matches[i + 1].cutPos : docEnd);
+  const mode = detectMode(doc, matches);
+  const line = (li: number | undefined) => (li === undefined ? undefined : doc.lines[li].no);
+
+  const cellWarn = (code: CellCode, why: Msg, li?: number) => {
+    const n = cellNames(code);
+    warnings.push({
+      code, row: n.row, column: n.column, line: line(li),
+      message_zh: `${n.row}｜${n.column}：${why.zh}，留空`, message_en: `${n.en}: ${why.en}; left blank`,
+    });
+  };
+  const rowNote = (a: AnchorDef, why: Msg, li?: number) =>
+    warnings.push({
+      row: a.label_zh, line: line(li), code: a.codes!.length === 1 ? a.codes![0] : undefined,
+      message_zh: `${a.label_zh}：${why.zh}`, message_en: `${cellNames(a.codes![0]).en.split(' — ')[0]}: ${why.en}`,
+    });
+  const store = (codes: CellCode[], values: Cell[], lines: (number | undefined)[]) =>
+    codes.forEach((code, j) => {
+      let v = values[j];
+      if (v !== null && !allowsFraction(code) && !Number.isInteger(v)) {
+        cellWarn(code, { zh: `读到非整数 ${v}`, en: `read a non-whole number ${v}` }, lines[j]);
+        v = null;
+      }
+      cells[code] = v;
+      if (lines[j] !== undefined) sources[code] = { line: line(lines[j])! };
+    });
+
+  // 1. every row found
+  const reads = new Map<string, { a: AnchorDef; m: Match; r: RowRead; spec: Parameters<typeof readRow>[1] }>();
+  for (const a of ANCHORS) {
+    if (a.kind !== 'row') continue;
+    const i = byId.get(a.id);
+    if (i === undefined) continue;
+    const m = matches[i];
+    const n = a.codes!.length;
+    const spec = { n, start: m.startPos, end: endOf(i), labelEnd: m.endPos, mode, check: a.section === '三' ? groupCheck(n) : () => true };
+    reads.set(a.id, { a, m, r: readRow(doc, spec), spec });
+  }
+
+  // 2. rows whose values were on one line but fewer than the cells: place them by the columns
+  //    of the same table's full rows (pdftotext -layout)
+  for (const x of reads.values()) {
+    if (x.r.status !== 'failed' || !x.r.layoutLine) continue;
+    const full = [...reads.values()]
+      .filter((y) => y.a.section === x.a.section && y.spec.n === x.spec.n && y.r.status === 'ok' && y.r.layoutLine?.length === y.spec.n)
+      .map((y) => y.r.layoutLine!);
+    const placed = alignByColumns(x.r.layoutLine, full, x.spec.n);
+    if (placed) x.r = { status: 'ok', values: placed.map((t) => t?.value ?? null), lines: placed.map((t) => t?.li) };
+  }
+
+  // 3. store; gather the ambiguous rows of section 三 for the section's sums
+  const pending: (Pending & { a: AnchorDef; r: RowRead; li: number })[] = [];
+  for (const a of ANCHORS) {
+    if (a.kind !== 'row') continue;
+    const x = reads.get(a.id);
+    if (!x) {
+      for (const c of a.codes!) cellWarn(c, { zh: '未找到该行', en: 'row not found in the text' });
+      continue;
+    }
+    const li = posLi(x.m.startPos);
+    if (x.m.keyIndex > 0 || x.m.cost > 0) {
+      rowNote(a, {
+        zh: `行名按近似或旧式写法“${x.m.text}”识别`, en: `row label read from the variant or approximate “${x.m.text}”`,
+      }, li);
+    }
+    const { r } = x;
+    if (r.status === 'ok') {
+      if (r.note) rowNote(a, r.note, li);
+      store(a.codes!, r.values!, r.lines);
+    } else if (r.status === 'ambiguous' && a.section === '三') {
+      pending.push({ codes: a.codes!, candidates: r.candidates!.map((c) => c.values), a, r, li });
+    } else {
+      const why = r.status === 'ambiguous'
+        ? { zh: `${r.note!.zh}（有 ${r.candidates!.length} 种读法都符合）`, en: `${r.note!.en} (${r.candidates!.length} readings fit)` }
+        : r.note ?? { zh: '无法读取', en: 'could not be read' };
+      for (const c of a.codes!) cellWarn(c, why, li);
+    }
+  }
+  if (pending.length) {
+    const solved = solveSection(cells, pending);
+    pending.forEach((p, i) => {
+      const s = solved[i];
+      if (s) {
+        const k = p.r.candidates!.findIndex((c) => c.values === s);
+        rowNote(p.a, { zh: `${p.r.note!.zh}，按本节勾稽关系唯一确定`, en: `${p.r.note!.en}; the section's sums leave one reading` }, p.li);
+        store(p.codes, s, p.r.candidates![k].lines);
+      } else {
+        const why = { zh: `${p.r.note!.zh}，有多种拆法都符合合计关系`, en: `${p.r.note!.en}; more than one split fits the sums` };
+        for (const c of p.codes) cellWarn(c, why, p.li);
+      }
+    });
+  }
+
+  // 4. the old undivided （六）其他处理 row
+  readOldOther(doc, matches, byId, endOf, mode, warnings, cellWarn, store);
+
+  // 5. section 四
+  readSection4(doc, matches, byId, docEnd, mode, cellWarn, store, warnings);
+  return { cells, sources, warnings };
+}
+
+/** One cell per line, or rows of space-separated cells? Counted over the tables. */
+function detectMode(doc: Doc, matches: Match[]): 'rows' | 'cells' {
+  const first = matches.find((m) => ANCHORS[m.anchor].kind === 'row');
+  const from = first ? posLi(first.startPos) : 0;
+  const perLine = new Map<number, number>();
+  for (const t of doc.tokens) if (t.li >= from && !doc.lines[t.li].delim) perLine.set(t.li, (perLine.get(t.li) ?? 0) + 1);
+  return [...perLine.values()].filter((c) => c >= 2).length >= 2 ? 'rows' : 'cells';
+}
+
+/** Places the tokens of a short row by the column centres of the same table's full rows. */
+function alignByColumns(toks: Tok[], full: Tok[][], n: number): (Tok | null)[] | null {
+  if (!full.length) return null;
+  const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  const centres = Array.from({ length: n }, (_, c) => med(full.map((r) => (r[c].col + r[c].end) / 2)));
+  const widths = Array.from({ length: n }, (_, c) => Math.max(...full.map((r) => r[c].end - r[c].col)));
+  let gap = Infinity;
+  for (let c = 1; c < n; c++) gap = Math.min(gap, centres[c] - centres[c - 1]);
+  if (!(gap > 1)) return null;
+  const out: (Tok | null)[] = Array(n).fill(null);
+  for (const t of toks) {
+    const mid = (t.col + t.end) / 2;
+    let best = 0;
+    for (let c = 1; c < n; c++) if (Math.abs(centres[c] - mid) < Math.abs(centres[best] - mid)) best = c;
+    if (Math.abs(centres[best] - mid) > gap / 2 - 0.01 || out[best] || t.end - t.col > widths[best] + 2) return null;
+    out[best] = t;
+  }
+  return out;
+}
+
+type Store = (codes: CellCode[], values: Cell[], lines: (number | undefined)[]) => void;
+type CellWarn = (code: CellCode, why: Msg, li?: number) => void;
+
+/** The 2019-style undivided （六）其他处理 row: its value goes to 三（六）3 其他 so that 三（七）
+ *  still adds up; the two new sub-rows stay blank. Both with a warning. */
+function readOldOther(
+  doc: Doc, matches: Match[], byId: Map<string, number>, endOf: (i: number) => number, mode: 'rows' | 'cells',
+  warnings: ParseWarning[], cellWarn: CellWarn, store: Store,
+) {
+  const gi = byId.get('group:outcome_other');
+  if (gi === undefined) return;
+  const subs = ANCHORS.filter((a) => a.kind === 'row' && a.group && ANCHORS[matches[gi].anchor].label_zh === a.group);
+  if (subs.some((a) => byId.has(a.id))) return;
+  const m = matches[gi];
+  const n = subs[0].codes!.length;
+  const r = readRow(doc, { n, start: m.startPos, end: endOf(gi), labelEnd: m.endPos, mode, check: groupCheck(n) });
+  if (r.status !== 'ok' || r.values!.every((v) => v === null)) return;
+  const misc = subs[subs.length - 1];
+  // the sub-rows were reported missing in step 3; replace that by one explanation
+  const subCodes = subs.flatMap((a) => a.codes!) as string[];
+  for (let k = warnings.length - 1; k >= 0; k--) if (warnings[k].code && subCodes.includes(warnings[k].code!)) warnings.splice(k, 1);
+  store(misc.codes!, r.values!, r.lines);
+  warnings.push({
+    row: misc.label_zh, line: doc.lines[posLi(m.startPos)].no,
+    message_zh: `旧式未细分的“其他处理”行，其数字记入“${misc.label_zh}”，以便三（七）总计仍可核对`,
+    message_en: 'old-style undivided "other handling" row: its values are recorded as "other: other" so that the 三（七） total still checks',
+  });
+  for (const a of subs.slice(0, -1)) {
+    for (const c of a.codes!) cellWarn(c, { zh: '旧式表格未细分此项', en: 'the old-style form does not divide this row' });
+  }
+}
+
+function readSection4(
+  doc: Doc, matches: Match[], byId: Map<string, number>, docEnd: number, mode: 'rows' | 'cells',
+  cellWarn: CellWarn, store: Store, warnings: ParseWarning[],
+) {
+  const starts = ['s4', 's4header'].map((id) => byId.get(id)).filter((i): i is number => i !== undefined);
+  const fail = (why: Msg) => S4_CODES.forEach((c) => cellWarn(c, why));
+  if (!starts.length) return fail({ zh: '未找到第四部分（行政复议、行政诉讼）表格', en: 'section 四 table not found' });
+  const from = matches[Math.max(...starts)].endPos;
+  const s5 = byId.get('s5');
+  const until = s5 !== undefined ? matches[s5].cutPos : docEnd;
+  const first = doc.tokens.find((t) => pos(t.li, t.col) >= from && pos(t.li, t.col) < until);
+  if (!first) return fail({ zh: '表格中没有数字', en: 'no values in the table' });
+  const fp = pos(first.li, first.col);
+  // the header ends at the last label character before the first value; the values end at the next
+  let labelEnd = from;
+  let end = until;
+  for (let k = 0; k < doc.chars.length; k++) {
+    const p = pos(doc.charLi[k], doc.charCol[k]);
+    if (p >= from && p < fp) labelEnd = p + 1;
+    if (p > fp) {
+      end = Math.min(end, p);
+      break;
+    }
+  }
+  const n = S4_CODES.length;
+  const r = readRow(doc, { n, start: labelEnd, end, labelEnd, mode, check: groupCheck(n / 3) });
+  if (r.status === 'ok') {
+    store([...S4_CODES], r.values!, r.lines);
+    if (r.note) {
+      warnings.push({
+        row: '行政复议、行政诉讼', line: doc.lines[first.li].no,
+        message_zh: `第四部分：${r.note.zh}`, message_en: `section 四: ${r.note.en}`,
+      });
+    }
+  } else {
+    const why = r.status === 'ambiguous'
+      ? { zh: `${r.note!.zh}，有多种拆法都符合合计关系`, en: `${r.note!.en}; more than one split fits the sums` }
+      : r.note ?? { zh: '无法读取', en: 'could not be read' };
+    fail(why);
+  }
+}
