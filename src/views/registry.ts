@@ -1,0 +1,22 @@
+// The app's views: route id → component and nav label. Adding a view is one line here.
+import type { Component } from 'svelte';
+import type { StringKey } from '../lib/i18n/strings';
+import Overview from './overview/Overview.svelte';
+import Import from './import/Import.svelte';
+
+export interface ViewDef {
+  id: string;
+  label: StringKey;
+  component: Component;
+  /** shown in the top navigation (the agency page is reached from links instead) */
+  nav: boolean;
+}
+
+export const VIEWS: ViewDef[] = [
+  { id: 'overview', label: 'nav_overview', component: Overview, nav: true },
+  { id: 'import', label: 'nav_import', component: Import, nav: true },
+];
+
+export function viewFor(id: string): ViewDef {
+  return VIEWS.find((v) => v.id === id) ?? VIEWS[0];
+}
