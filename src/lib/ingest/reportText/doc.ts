@@ -9,6 +9,8 @@ export interface Line {
   no: number;
   /** markdown/pipe or tab-separated line: cells are positional */
   delim: '|' | '\t' | null;
+  /** the line was empty as printed (in one-cell-per-line text: a blank cell) */
+  empty: boolean;
 }
 
 export interface Tok {
@@ -69,7 +71,7 @@ export function buildDoc(text: string): Doc {
     if (PAGE_LINE.some((re) => re.test(trimmed)) || RUNNING_TITLE.test(trimmed.replace(/\s+/g, ''))) return;
     for (const re of NOT_CELLS) t = t.replace(re, (m) => ' '.repeat(m.length));
     const pipes = (t.match(/\|/g) ?? []).length;
-    lines.push({ text: t, no: i + 1, delim: pipes >= 2 ? '|' : t.includes('\t') ? '\t' : null });
+    lines.push({ text: t, no: i + 1, delim: pipes >= 2 ? '|' : t.includes('\t') ? '\t' : null, empty: trimmed === '' });
   });
   const tokens: Tok[] = [];
   let chars = '';

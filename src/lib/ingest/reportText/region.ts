@@ -126,8 +126,8 @@ function readCellPerLine(doc: Doc, spec: RowSpec, toks: Tok[]): RowRead {
     const lineToks = toks.filter((x) => x.li === li && x.col >= from && x.col < to);
     if (lineToks.length > 1) return readSpaced(spec, toks);
     if (lineToks.length === 1) items.push({ tok: lineToks[0] });
-    else if (/\p{Script=Han}/u.test(part)) continue; // text (a wrapped label, a group label)
-    else if (li !== firstLi && li !== lastLi) items.push({ empty: true, li });
+    else if (li !== firstLi && li !== lastLi && doc.lines[li].empty) items.push({ empty: true, li });
+    // else: text (a wrapped label, a group label, an item reference) or the label's own line
   }
   const tokCount = items.filter((x) => 'tok' in x).length;
   const positional = (its: typeof items) => ({
