@@ -1,17 +1,21 @@
 // The small surface every SQL-running module needs, so the same code runs on the browser's
 // async DuckDB-WASM connection and on the Node blocking bundle used by tests and commands.
+import type { Column } from './arrow';
+
 export type Row = Record<string, unknown>;
 
 export interface DbAdapter {
   /** Run SQL and return plain rows (BigInt/Decimal already cast to numbers). */
-  query<T extends Row = Row>(sql: string): Promise<T[]>;
+  query<T = Row>(sql: string): Promise<T[]>;
   /** Make a UTF-8 buffer readable by SQL under `name` (e.g. read_csv('name')). */
   registerFile(name: string, bytes: Uint8Array): Promise<void>;
   dropFile(name: string): Promise<void>;
+  /** Create table `name` from columns (through Arrow: ~3× faster than read_csv for wide rows). */
+  insertColumns(name: string, columns: Column[]): Promise<void>;
 }
 
 /** Arrow rows → plain objects with JS numbers (dates as ISO strings). */
-export function arrowToRows<T extends Row>(table: { toArray(): unknown[] }): T[] {
+export function arrowToRows<T>(table: { toArray(): unknown[] }): T[] {
   return table.toArray().map((r) => {
     const o = (r as { toJSON(): Row }).toJSON();
     for (const k of Object.keys(o)) o[k] = plain(o[k]);

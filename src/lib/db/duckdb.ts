@@ -5,7 +5,9 @@ import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
 import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
-import { arrowToRows, type DbAdapter, type Row } from './adapter';
+import * as arrow from 'apache-arrow';
+import { arrowToRows, type DbAdapter } from './adapter';
+import { columnsToArrow } from './arrow';
 
 let opened: Promise<DbAdapter> | null = null;
 
@@ -37,8 +39,10 @@ async function open(): Promise<DbAdapter> {
     return next;
   };
   return {
-    query: <T extends Row>(sql: string) => serial(async () => arrowToRows<T>(await conn.query(sql))),
+    query: <T,>(sql: string) => serial(async () => arrowToRows<T>(await conn.query(sql))),
     registerFile: (name, bytes) => serial(() => db.registerFileBuffer(name, bytes)),
     dropFile: (name) => serial(async () => void (await db.dropFile(name))),
+    insertColumns: (name, columns) =>
+      serial(() => conn.insertArrowTable(columnsToArrow(arrow, columns), { name, create: true })),
   };
 }

@@ -1,11 +1,11 @@
 // Loading validated data into DuckDB, all or nothing: one transaction per import. A failed
 // import (bad SQL, a thrown persist step) rolls back and leaves the tables exactly as they were.
-import Papa from 'papaparse';
-import { CELLS, CELL_CODES } from '../format/cells';
+import { CELLS, allowsFraction } from '../format/cells';
 import type { AgencyRow } from '../ingest/csv';
 import type { RegistryEntry, ResolvedRecord } from '../ingest/resolve';
 import { lit, type DbAdapter } from './adapter';
-import { cellColumnType, schemaSql } from './schema';
+import type { Column } from './arrow';
+import { schemaSql } from './schema';
 
 export async function createSchema(db: DbAdapter): Promise<void> {
   for (const sql of schemaSql()) await db.query(sql);
@@ -38,7 +38,7 @@ export interface AppliedImport {
   skipped: number;
 }
 
-let fileSeq = 0;
+let stagingSeq = 0;
 
 /** Apply one import in a single transaction. `beforeCommit` runs inside it (e.g. persisting the
  *  import); if it throws, everything is rolled back. */
@@ -46,8 +46,7 @@ export async function applyImport(
   db: DbAdapter, imp: PreparedImport, beforeCommit?: (importId: number) => Promise<void>,
 ): Promise<AppliedImport> {
   const [{ next }] = await db.query<{ next: number }>('SELECT (COALESCE(MAX(import_id), 0) + 1)::INTEGER AS next FROM imports');
-  const csvName = `import_${next}_${++fileSeq}.csv`;
-  if (imp.records.length) await db.registerFile(csvName, new TextEncoder().encode(recordsToCsv(imp.records, imp.file, next)));
+  const staging = `incoming_${next}_${++stagingSeq}`;
   await db.query('BEGIN TRANSACTION');
   try {
     if (imp.agencies.length) {
@@ -57,7 +56,10 @@ export async function applyImport(
     let replaced = 0;
     let skipped = 0;
     if (imp.records.length) {
-      await db.query(`CREATE OR REPLACE TEMP TABLE incoming AS SELECT * FROM ${readCsvSql(csvName)}`);
+      // Staged through Arrow inside the transaction, so a rollback removes it too.
+      await db.insertColumns(staging, recordColumns(imp.records, imp.file, next));
+      await db.query(`CREATE TEMP TABLE incoming AS SELECT * REPLACE (published_on::DATE AS published_on) FROM ${staging}`);
+      await db.query(`DROP TABLE ${staging}`);
       const [{ n }] = await db.query<{ n: number }>(
         'SELECT COUNT(*)::INTEGER AS n FROM incoming i JOIN reports r USING (agency_id, year)',
       );
@@ -82,8 +84,6 @@ export async function applyImport(
   } catch (e) {
     await db.query('ROLLBACK');
     throw e;
-  } finally {
-    if (imp.records.length) await db.dropFile(csvName);
   }
 }
 
@@ -95,23 +95,17 @@ function agencyValues(a: AgencyRow, importId: number): string {
   return `(${[a.agency_id, a.name, a.level, a.parent_id, a.category].map(lit).join(', ')}, ${a.is_aggregate}, ${listLit(a.aliases)}, ${importId})`;
 }
 
-const META = ['agency_id', 'year', 'reported_name', 'published_on', 'source', 'import_id'] as const;
-
-/** Records → a normalised CSV DuckDB reads in one pass (faster than row inserts). */
-export function recordsToCsv(records: ResolvedRecord[], source: string, importId: number): string {
-  const rows = records.map((r) => [
-    r.agency_id, r.year, r.agency, r.published_on ?? '', source, importId, ...CELL_CODES.map((c) => r.cells[c] ?? ''),
-  ]);
-  return Papa.unparse({ fields: [...META, ...CELL_CODES], data: rows }, { newline: '\n' });
-}
-
-function readCsvSql(name: string): string {
-  const types: string[] = [
-    `'agency_id': 'VARCHAR'`, `'year': 'INTEGER'`, `'reported_name': 'VARCHAR'`, `'published_on': 'DATE'`,
-    `'source': 'VARCHAR'`, `'import_id': 'INTEGER'`,
-    ...CELLS.map((c) => `${lit(c.code)}: '${cellColumnType(c.code)}'`),
+/** Records → typed columns for the staging table (blank stays null). */
+export function recordColumns(records: ResolvedRecord[], source: string, importId: number): Column[] {
+  return [
+    { name: 'agency_id', type: 'utf8', values: records.map((r) => r.agency_id) },
+    { name: 'year', type: 'int32', values: records.map((r) => r.year) },
+    { name: 'reported_name', type: 'utf8', values: records.map((r) => r.agency) },
+    { name: 'published_on', type: 'utf8', values: records.map((r) => r.published_on ?? null) },
+    { name: 'source', type: 'utf8', values: records.map(() => source) },
+    { name: 'import_id', type: 'int32', values: records.map(() => importId) },
+    ...CELLS.map((c): Column => ({
+      name: c.code, type: allowsFraction(c.code) ? 'float64' : 'int32', values: records.map((r) => r.cells[c.code]),
+    })),
   ];
-  return `read_csv(${lit(name)}, header = true, auto_detect = false, delim = ',', quote = '"', escape = '"', ` +
-    `nullstr = '', columns = {${types.join(', ')}})`;
 }
-

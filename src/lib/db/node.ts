@@ -2,11 +2,14 @@
 // the batch commands (audit, parse, bench). Not imported by the app.
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { arrowToRows, type DbAdapter, type Row } from './adapter';
+import { arrowToRows, type DbAdapter } from './adapter';
+import { columnsToArrow } from './arrow';
 
 export async function openNodeDb(): Promise<DbAdapter> {
   const require = createRequire(import.meta.url);
   const duckdb = require('@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs');
+  // The CJS build: the ESM one has other class identities and inserts nothing (PITFALLS.md).
+  const arrow = require('apache-arrow');
   const dist = dirname(require.resolve('@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs'));
   const bundles = {
     mvp: { mainModule: join(dist, 'duckdb-mvp.wasm'), mainWorker: join(dist, 'duckdb-node-mvp.worker.cjs') },
@@ -19,8 +22,9 @@ export async function openNodeDb(): Promise<DbAdapter> {
   conn.query('SET autoload_known_extensions=false');
   conn.query('SET autoinstall_known_extensions=false');
   return {
-    query: async <T extends Row>(sql: string) => arrowToRows<T>(conn.query(sql)),
+    query: async <T,>(sql: string) => arrowToRows<T>(conn.query(sql)),
     registerFile: async (name, bytes) => db.registerFileBuffer(name, bytes),
     dropFile: async (name) => void db.dropFile(name),
+    insertColumns: async (name, columns) => void conn.insertArrowTable(columnsToArrow(arrow, columns), { name, create: true }),
   };
 }
