@@ -25,7 +25,9 @@ async function open(): Promise<DbAdapter> {
   const worker = new Worker(bundle.mainWorker!);
   worker.addEventListener('error', (e) => console.error('duckdb worker error', e.message));
   const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
+  performance.mark('dd:db-worker');
   await db.instantiate(bundle.mainModule, bundle.pthreadWorker);
+  performance.mark('dd:db-instantiated');
   await db.open({ query: { castBigIntToDouble: true, castDecimalToDouble: true } });
   const conn = await db.connect();
   // Extensions would be fetched from DuckDB's servers: forbid it so a missing one fails clearly.
