@@ -1,29 +1,35 @@
-// The one place ECharts is set up (tree-shaken) and mounted: a Svelte attachment that creates a
-// chart, updates it when its option changes, resizes with its box and disposes on removal.
-import * as echarts from 'echarts/core';
-import { BarChart, LineChart, PieChart } from 'echarts/charts';
-import { GridComponent, LegendComponent, TooltipComponent, AriaComponent } from 'echarts/components';
-import { CanvasRenderer } from 'echarts/renderers';
+// Mounting charts: a Svelte attachment that creates a chart (ECharts loaded on first use),
+// draws its option, resizes with its box and disposes on removal.
+import type { EChartsCoreOption, EChartsType } from 'echarts/core';
 import type { Attachment } from 'svelte/attachments';
 
-echarts.use([BarChart, LineChart, PieChart, GridComponent, LegendComponent, TooltipComponent, AriaComponent, CanvasRenderer]);
+export type ChartOption = EChartsCoreOption;
 
-export type ChartOption = echarts.EChartsCoreOption;
+let core: Promise<typeof import('./echartsCore')> | null = null;
+export const loadECharts = () => (core ??= import('./echartsCore'));
 
-/** Mounts a chart on the element; `onRendered` fires once the chart has drawn (for data-ready). */
-export function chart(option: ChartOption, onRendered?: () => void): Attachment<HTMLElement> {
+/** Mounts a chart on the element; `onRendered` fires once it has drawn; `onChart` hands out the
+ *  instance (e.g. for PNG export). */
+export function chart(option: ChartOption, onRendered?: () => void, onChart?: (c: EChartsType | null) => void): Attachment<HTMLElement> {
   return (el) => {
-    const c = echarts.init(el, undefined, { renderer: 'canvas' });
-    // Listen before setOption: with animation off, 'finished' fires during setOption.
-    if (onRendered) c.on('finished', onRendered);
-    c.setOption(option, true);
-    const ro = new ResizeObserver(() => c.resize());
-    ro.observe(el);
+    let c: EChartsType | null = null;
+    let ro: ResizeObserver | null = null;
+    let gone = false;
+    loadECharts().then(({ echarts }) => {
+      if (gone) return;
+      c = echarts.init(el, undefined, { renderer: 'canvas' });
+      // Listen before setOption: with animation off, 'finished' fires during setOption.
+      if (onRendered) c.on('finished', onRendered);
+      c.setOption(option, true);
+      onChart?.(c);
+      ro = new ResizeObserver(() => c?.resize());
+      ro.observe(el);
+    });
     return () => {
-      ro.disconnect();
-      c.dispose();
+      gone = true;
+      ro?.disconnect();
+      c?.dispose();
+      onChart?.(null);
     };
   };
 }
-
-export { echarts };
