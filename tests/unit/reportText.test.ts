@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { CELL_CODES } from '../../src/lib/format/cells';
+import { CELL_CODES, S3_ROWS, type CellCode } from '../../src/lib/format/cells';
 import { parseReportText } from '../../src/lib/ingest/reportText';
 
 const dir = new URL('../fixtures/reports/', import.meta.url);
@@ -27,5 +27,145 @@ describe('parseReportText — the real fixture (中卫市数据局 2024, text ex
     expect(r.sources.s3_new_natural).toEqual({ line: 153 });
     expect(r.sources.s3_unable_not_held_total).toEqual({ line: 186 });
     expect(r.sources.s4_review_upheld).toEqual({ line: 282 });
+  });
+});
+
+/** Never a wrong number: every cell is the truth or null, and every null the truth fills is warned. */
+function expectNoSilentError(r: ReturnType<typeof parseReportText>, truth: Record<string, number | null>) {
+  const warned = new Set(r.warnings.map((w) => w.code).filter(Boolean));
+  for (const code of CELL_CODES) {
+    const got = r.cells[code];
+    if (got !== null) expect({ code, got }).toEqual({ code, got: truth[code] });
+    else if (truth[code] !== null) expect({ code, warned: warned.has(code) }).toEqual({ code, warned: true });
+  }
+}
+
+interface Example { file: string; what: string }
+const EXAMPLES: Example[] = [
+  { file: 'layout-columns.txt', what: 'pdftotext -layout: space-aligned columns, group labels one character per line, page furniture, full-width digits, thousands separators, blank cells and / — 无' },
+  { file: 'layout-cell-per-line.txt', what: 'one cell per line (copied from an HTML table), empty line = blank cell' },
+  { file: 'layout-markdown.md', what: 'markdown from PDF-to-markdown/OCR: Column1… headers, value rows apart from their labels' },
+  { file: 'layout-run-together.txt', what: 'web-archive text, cells run together, split by the sums' },
+  { file: 'layout-variants.txt', what: 'old and variant labels, a missing and an extra character, undivided （六）其他处理, page furniture' },
+];
+
+describe.each(EXAMPLES)('parseReportText — $file', ({ file, what }) => {
+  const r = parseReportText(read(file));
+  const exp = expected(file.replace(/\.(txt|md)$/, '.expected.json')) as ReturnType<typeof expected> & { flagged: string[] };
+  it(`${what}: agency, year and exactly the expected 200 cells`, () => {
+    expect([r.agency, r.year]).toEqual([exp.agency, exp.year]);
+    expect(r.cells).toEqual(exp.cells);
+    expect(r.failedRules).toEqual([]);
+  });
+  it('warns (zh and en, naming row and column) for every cell it left blank for want of certainty', () => {
+    const warned = new Set(r.warnings.map((w) => w.code));
+    for (const code of exp.flagged) expect(warned.has(code), code).toBe(true);
+    for (const w of r.warnings.filter((x) => x.code)) {
+      expect(w.row && w.column !== undefined && w.message_zh && w.message_en).toBeTruthy();
+    }
+  });
+});
+
+describe('parseReportText — layouts, one by one', () => {
+  const fixture = read('zhongwei-data-bureau-2024.txt');
+  const fixtureCells = expected('zhongwei-data-bureau-2024.expected.json').cells;
+
+  it('page headers, footers and page numbers inside the table, also inside a broken label', () => {
+    const text = fixture
+      .replace('（二）部分公开（区分处理的，只计这一情形，不\n', '（二）部分公开（区分处理的，只计这一情形，不\n\n第 3 页 共 5 页\n\n- 3 -\n')
+      .replace('5.要求行政机关确认或重新出具已获取\n', '5.要求行政机关确认或重新出具已获取\n\n4\n\n中卫市数据局2024年政府信息公开工作年度报告\n')
+      .replace('2.重复申请 0 0 0 0 0 0 0\n', '2.重复申请 0 0 0 0 0 0 0\n\n5\n\f');
+    const r = parseReportText(text);
+    expect(r.cells).toEqual(fixtureCells);
+    expect(r.warnings.filter((w) => /页码|page number/.test(w.message_zh + w.message_en)).length).toBe(2);
+  });
+
+  it('full-width digits and punctuation, thousands separators, a decimal fee', () => {
+    const text = fixture
+      .replace('规章 0 0 0', '规章 １２ ３ １，２０４')
+      .replace('行政许可 0', '行政许可 12,345')
+      .replace('行政事业性收费\n', '行政事业性收费 ０．８５\n')
+      .replace('一、本年新收政府信息公开申请数量 1 0 0 0 0 0 1', '一、本年新收政府信息公开申请数量 1 ０ 0 0 0 0 1');
+    const r = parseReportText(text);
+    expect([r.cells.s2_regulation_issued, r.cells.s2_regulation_repealed, r.cells.s2_regulation_in_force]).toEqual([12, 3, 1204]);
+    expect(r.cells.s2_license_decisions).toBe(12345);
+    expect(r.cells.s2_fee_amount).toBe(0.85);
+    expect(r.cells.s3_new_business).toBe(0);
+  });
+
+  it('blank marks / — - 无 and empty cells are null, never 0', () => {
+    const text = fixture
+      .replace('1.属于国家秘密 0 0 0 0 0 0 0', '1.属于国家秘密 / — - 无 3 4 7')
+      .replace('行政处罚 0', '行政处罚 —')
+      .replace('行政强制 0', '行政强制 无');
+    const r = parseReportText(text);
+    expect(S3_ROWS.find((x) => x.key === 'deny_state_secret')!.codes).toBeDefined();
+    expect(['natural', 'business', 'research', 'ngo', 'legal', 'other_org', 'total'].map((c) => r.cells[`s3_deny_state_secret_${c}` as CellCode]))
+      .toEqual([null, null, null, null, 3, 4, 7]);
+    expect([r.cells.s2_penalty_decisions, r.cells.s2_coercion_decisions, r.cells.s2_fee_amount]).toEqual([null, null, null]);
+  });
+
+  it('a count written as a decimal is not taken: null with a warning', () => {
+    const r = parseReportText(fixture.replace('行政许可 0', '行政许可 2.5'));
+    expect(r.cells.s2_license_decisions).toBeNull();
+    expect(r.warnings.some((w) => w.code === 's2_license_decisions' && /2\.5/.test(w.message_en))).toBe(true);
+  });
+
+  it('too few or too many values in a row: the row is left blank with warnings, never shifted', () => {
+    const r = parseReportText(
+      fixture.replace('2.重复申请 0 0 0 0 0 0 0', '2.重复申请 4 5 6 7 8 9').replace('3.要求提供公开出版物 0 0 0 0 0 0 0', '3.要求提供公开出版物 1 2 3 4 5 6 7 8'),
+    );
+    for (const key of ['reject_duplicate', 'reject_publication']) {
+      for (const c of ['natural', 'total']) {
+        const code = `s3_${key}_${c}` as CellCode;
+        expect(r.cells[code]).toBeNull();
+        expect(r.warnings.some((w) => w.code === code && w.row && w.column)).toBe(true);
+      }
+    }
+    // the neighbours keep their own values
+    expect(r.cells.s3_reject_petition_natural).toBe(0);
+    expect(r.cells.s3_reject_repetitive_total).toBe(0);
+    expect(r.cells.s3_unable_not_held_total).toBe(1);
+  });
+
+  it('a row whose label is missing is null with a warning for each cell', () => {
+    const r = parseReportText(fixture.replace('3.补正后申请内容仍不明确 0 0 0 0 0 0 0\n', ''));
+    for (const c of ['natural', 'business', 'total']) {
+      const code = `s3_unable_unclear_${c}` as CellCode;
+      expect(r.cells[code]).toBeNull();
+      expect(r.warnings.some((w) => w.code === code && /not found/.test(w.message_en))).toBe(true);
+    }
+    expect(r.cells.s3_unable_needs_creation_natural).toBe(0);
+  });
+
+  it('run-together rows that the sums cannot settle stay null with a warning', () => {
+    // partial and third-party both read 11/0 or 1/10 in their first two columns; either way the
+    // section adds up, so neither is taken
+    const truth = expected('layout-run-together.expected.json').cells;
+    const text = read('layout-run-together.txt')
+      .replace('不计其他情形）1000001', '不计其他情形）110000011')
+      .replace('4.保护第三方合法权益1000001', '4.保护第三方合法权益110000011')
+      .replace('（七）总计142001017', '（七）总计2412001037')
+      .replace('申请数量152001018', '申请数量2512001038');
+    const r = parseReportText(text);
+    const t2 = {
+      ...truth, s3_partial_natural: 11, s3_partial_total: 11, s3_deny_third_party_business: 10, s3_deny_third_party_total: 11,
+      s3_new_natural: 25, s3_new_business: 12, s3_new_total: 38, s3_handled_total_natural: 24, s3_handled_total_business: 12, s3_handled_total_total: 37,
+    };
+    expectNoSilentError(r, t2);
+    expect(r.cells.s3_partial_natural).toBeNull();
+    expect(r.cells.s3_deny_third_party_natural).toBeNull();
+    expect(r.warnings.find((w) => w.code === 's3_partial_natural')!.message_en).toMatch(/run together.*do not settle/);
+  });
+
+  it('text that is not a report gives one warning and 200 blanks', () => {
+    const r = parseReportText('今天天气很好。\n');
+    expect(Object.values(r.cells).every((v) => v === null)).toBe(true);
+    expect(r.warnings.some((w) => /no form table/.test(w.message_en))).toBe(true);
+  });
+
+  it('reports failing sums by rule id', () => {
+    const r = parseReportText(fixture.replace('（七）总计 1 0 0 0 0 0 1', '（七）总计 2 0 0 0 0 0 1'));
+    expect(r.failedRules.sort()).toEqual(['balance', 'column_sum', 'outcome_sum']);
   });
 });

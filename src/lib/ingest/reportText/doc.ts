@@ -88,8 +88,10 @@ export function buildDoc(text: string): Doc {
         if (HAN.test(t[col - 1] ?? '') || HAN.test(t[col + 1] ?? '')) continue;
         markerAt.add(col);
       }
-      // a '-' joined to a digit on the left is a range or phone number, not a cell
+      // a '-' joined to a digit on the left is a range or phone number, not a cell; a '/' or a
+      // dash between two characters of text (本年增/减) is part of the text
       if (/^[—–―‐-]/.test(s) && /\d/.test(t[col - 1] ?? '')) continue;
+      if (!/\d|无/.test(s) && HAN.test(t[col - 1] ?? '') && HAN.test(t[col + s.length] ?? '')) continue;
       const isNum = /\d/.test(s);
       tokens.push({
         li, col, end: col + s.length, raw: s, kind: isNum ? 'num' : 'blank',

@@ -65,8 +65,14 @@ export function fuzzyFind(key: string, s: string, k: number): Hit[] {
   for (let j = 1; j <= n; j++) if (pc[j] <= k && j > ps[j]) raw.push({ start: ps[j], end: j, cost: pc[j] });
   // best first: fewest edits, then the length closest to the key's; drop overlapping ones
   raw.sort((a, b) => a.cost - b.cost || Math.abs(a.end - a.start - m) - Math.abs(b.end - b.start - m) || a.start - b.start);
+  // the best hit of each place, plus up to 3 equally good overlapping alternatives (a missing
+  // last character can also be read as a changed one taken from the next row): the ordered
+  // choice in findAnchors picks the one that leaves the neighbours intact
   const out: Hit[] = [];
-  for (const h of raw) if (!out.some((o) => h.start < o.end && o.start < h.end)) out.push(h);
+  for (const h of raw) {
+    const over = out.filter((o) => h.start < o.end && o.start < h.end);
+    if (!over.length || (over.every((o) => o.cost === h.cost) && over.length < 4)) out.push(h);
+  }
   return out;
 }
 
@@ -80,7 +86,8 @@ function standsAlone(doc: Doc, h: Hit): boolean {
   const beforeOk = !HAN.test(before.slice(-1)) ||
     /(\(\s*[一二三四五六七八九十]+\s*\)|[一二三四五六七八九十]+\s*[、.])$/.test(before);
   const after = t.slice(doc.charCol[h.end - 1] + 1).replace(/^\s+/, '');
-  return beforeOk && !HAN.test(after.slice(0, 1));
+  // directly followed by a value ("…现行有效件数规章000") also sets it apart
+  return /^[\d/—–-]/.test(after) || (beforeOk && !HAN.test(after.slice(0, 1)));
 }
 
 /** Moves a match's start back over its printed item number (1. 1、 (1)) when it is the expected
@@ -90,8 +97,10 @@ function startWithItemNo(doc: Doc, a: AnchorDef, start: number): number {
   const col = doc.charCol[start];
   if (a.itemNo === undefined) return pos(li, col);
   const before = doc.lines[li].text.slice(0, col);
-  const m = /\(?\s*(\d{1,2})\s*[.、,)]?\s*$/.exec(before);
-  if (m && Number(m[1]) === a.itemNo) {
+  const m = /\(?\s*(\d+)\s*([.、,)]?)\s*$/.exec(before);
+  const no = String(a.itemNo);
+  // "1." or, run together with the row before, "…00000005." (then the punctuation must be there)
+  if (m && (m[1] === no || (m[2] !== '' && m[1].endsWith(no)))) {
     // keep only the expected digits: with run-together cells "00000001." the 1 is the item number
     const digitsEnd = m.index + m[0].indexOf(m[1]) + m[1].length;
     const digitsStart = digitsEnd - String(a.itemNo).length;

@@ -83,7 +83,7 @@ export function readTables(doc: Doc, matches: Match[]): TableRead {
       .filter((y) => y.a.section === x.a.section && y.spec.n === x.spec.n && y.r.status === 'ok' && y.r.layoutLine?.length === y.spec.n)
       .map((y) => y.r.layoutLine!);
     const placed = alignByColumns(x.r.layoutLine, full, x.spec.n);
-    if (placed) x.r = { status: 'ok', values: placed.map((t) => t?.value ?? null), lines: placed.map((t) => t?.li) };
+    if (placed) x.r = { status: 'ok', values: placed.map((t) => t?.value ?? null), lines: placed.map((t) => t?.li), note: x.r.stray };
   }
 
   // 3. store; gather the ambiguous rows of section 三 for the section's sums
@@ -109,7 +109,7 @@ export function readTables(doc: Doc, matches: Match[]): TableRead {
       pending.push({ codes: a.codes!, candidates: r.candidates!.map((c) => c.values), a, r, li });
     } else {
       const why = r.status === 'ambiguous'
-        ? { zh: `${r.note!.zh}（有 ${r.candidates!.length} 种读法都符合）`, en: `${r.note!.en} (${r.candidates!.length} readings fit)` }
+        ? { zh: `${r.note!.zh}，无法确定`, en: `${r.note!.en}; cannot tell which` }
         : r.note ?? { zh: '无法读取', en: 'could not be read' };
       for (const c of a.codes!) cellWarn(c, why, li);
     }
@@ -120,10 +120,10 @@ export function readTables(doc: Doc, matches: Match[]): TableRead {
       const s = solved[i];
       if (s) {
         const k = p.r.candidates!.findIndex((c) => c.values === s);
-        rowNote(p.a, { zh: `${p.r.note!.zh}，按本节勾稽关系唯一确定`, en: `${p.r.note!.en}; the section's sums leave one reading` }, p.li);
+        rowNote(p.a, { zh: `${p.r.note!.zh}，按本节勾稽关系只剩一种`, en: `${p.r.note!.en}; the section's sums leave one` }, p.li);
         store(p.codes, s, p.r.candidates![k].lines);
       } else {
-        const why = { zh: `${p.r.note!.zh}，有多种拆法都符合合计关系`, en: `${p.r.note!.en}; more than one split fits the sums` };
+        const why = { zh: `${p.r.note!.zh}，按本节勾稽关系仍无法确定`, en: `${p.r.note!.en}; the section's sums do not settle it` };
         for (const c of p.codes) cellWarn(c, why, p.li);
       }
     });
@@ -234,7 +234,7 @@ function readSection4(
     }
   } else {
     const why = r.status === 'ambiguous'
-      ? { zh: `${r.note!.zh}，有多种拆法都符合合计关系`, en: `${r.note!.en}; more than one split fits the sums` }
+      ? { zh: `${r.note!.zh}，无法确定`, en: `${r.note!.en}; cannot tell which` }
       : r.note ?? { zh: '无法读取', en: 'could not be read' };
     fail(why);
   }

@@ -18,6 +18,8 @@ export interface RowRead {
   note?: Msg;
   /** the row's tokens sat on one line and could be aligned by columns later */
   layoutLine?: Tok[];
+  /** numbers alone on a line that the alignment would ignore (a note for the warning) */
+  stray?: Msg;
 }
 
 export interface RowSpec {
@@ -35,13 +37,23 @@ export interface RowSpec {
 const msg = (zh: string, en: string): Msg => ({ zh, en });
 
 export function readRow(doc: Doc, spec: RowSpec): RowRead {
-  const toks = doc.tokens.filter((t) => {
-    const p = pos(t.li, t.col);
-    return p >= spec.start && p < spec.end;
-  });
+  const endLi = posLi(spec.end);
+  const endCol = spec.end % 1_000_000;
+  const toks = doc.tokens
+    .filter((t) => {
+      const p = pos(t.li, t.col);
+      return p >= spec.start && p < spec.end;
+    })
+    // run together with the next row's item number ("00000002.其他…"): keep only this row's digits
+    .map((t) => (t.li === endLi && t.end > endCol && t.kind === 'num' ? truncate(t, endCol) : t));
   if (toks.some((t) => doc.lines[t.li].delim)) return readDelimited(doc, spec, toks);
   if (spec.mode === 'cells') return readCellPerLine(doc, spec, toks);
-  return readSpaced(spec, toks);
+  return readSpaced(doc, spec, toks);
+}
+
+function truncate(t: Tok, endCol: number): Tok {
+  const raw = t.raw.slice(0, endCol - t.col);
+  return { ...t, raw, end: endCol, value: Number(raw.replace(/,/g, '')), decimal: raw.includes('.'), grouped: raw.includes(',') };
 }
 
 function ok(toks: Tok[], note?: Msg): RowRead {
@@ -62,7 +74,7 @@ function choose(spec: RowSpec, cands: { values: Cell[]; lines: (number | undefin
   if (fit.length === 1) {
     return {
       status: 'ok', values: fit[0].values, lines: fit[0].lines,
-      note: msg(`${why.zh}；按本行合计唯一确定`, `${why.en}; the row's own total leaves one reading`),
+      note: msg(`${why.zh}；按本行合计只有一种读法`, `${why.en}; the row's own total leaves one reading`),
     };
   }
   if (fit.length === 0) {
@@ -71,44 +83,55 @@ function choose(spec: RowSpec, cands: { values: Cell[]; lines: (number | undefin
   return { status: 'ambiguous', lines: [], candidates: fit, note: why };
 }
 
-function readSpaced(spec: RowSpec, toks: Tok[]): RowRead {
+function readSpaced(doc: Doc, spec: RowSpec, toks: Tok[]): RowRead {
   const { n } = spec;
-  if (toks.length === n) {
-    return { ...ok(toks), layoutLine: toks.every((t) => t.li === toks[0].li) ? toks : undefined };
-  }
   const byLine = new Map<number, Tok[]>();
   for (const t of toks) byLine.set(t.li, [...(byLine.get(t.li) ?? []), t]);
   const groups = [...byLine.values()];
-  const full = groups.filter((g) => g.length === n);
-  if (full.length === 1 && groups.every((g) => g === full[0] || g.length === 1)) {
-    const stray = toks.filter((t) => !full[0].includes(t)).map((t) => t.raw).join('、');
-    return ok(full[0], msg(`忽略了单独成行的数字 ${stray}（可能是页码）`, `ignored number(s) alone on a line: ${stray} (page numbers?)`));
-  }
   if (toks.length === 0) return { status: 'ok', values: Array(n).fill(null), lines: [], note: msg('该行未填写数字', 'no value printed in this row') };
-  if (toks.length < n) {
-    const split = trySplit(spec, toks);
-    const layoutLine = groups.length === 1 ? groups[0] : undefined;
+  if (groups.length === 1 && toks.length === n) return { ...ok(toks), layoutLine: toks };
+  // a number alone on its line inside a table of rows is suspect: a page number (- 3 -, 3)
+  const multi = groups.filter((g) => g.length >= 2);
+  const lone = groups.filter((g) => g.length === 1).flat();
+  const main = multi.flat();
+  const stray = lone.map((t) => t.raw).join('、');
+  const strayNote = msg(`忽略了单独成行的数字 ${stray}（可能是页码）`, `ignored number(s) alone on a line: ${stray} (page numbers?)`);
+  if (multi.length && main.length === n) return ok(main, lone.length ? strayNote : undefined);
+  if (!multi.length && toks.length === n) return ok(toks);
+  const layoutLine = multi.length === 1 ? multi[0] : groups.length === 1 ? groups[0] : undefined;
+  if (toks.length < n || main.length < n) {
+    const split = groups.length === 1 ? trySplit(doc, spec, toks) : null;
     if (split) return { ...split, layoutLine };
+    const found = main.length || toks.length;
     return {
-      status: 'failed', lines: [], layoutLine,
-      note: msg(`找到 ${toks.length} 个数字，应有 ${n} 个，无法确定哪一格为空`, `found ${toks.length} values for ${n} cells; cannot tell which cell is blank`),
+      status: 'failed', lines: [], layoutLine, stray: lone.length && multi.length ? strayNote : undefined,
+      note: msg(`找到 ${found} 个数字，应有 ${n} 个，无法确定哪一格为空`, `found ${found} values for ${n} cells; cannot tell which cell is blank`),
     };
   }
   return { status: 'failed', lines: [], note: msg(`找到 ${toks.length} 个数字，多于应有的 ${n} 个`, `found ${toks.length} values, more than the ${n} cells`) };
 }
 
 /** Cells written together without separators (152001018): split by the sums. */
-function trySplit(spec: RowSpec, toks: Tok[]): RowRead | null {
+function trySplit(doc: Doc, spec: RowSpec, toks: Tok[]): RowRead | null {
+  // only the whole row written as one string of digits, joined to the text before it
+  // ("…申请数量152001018"); digits set apart by spaces are separate cells, not a run
+  if (toks.length !== 1) return null;
+  const before = doc.lines[toks[0].li].text[toks[0].col - 1] ?? ' ';
+  if (/[\s|\t]/.test(before)) return null;
   if (!toks.every((t) => t.kind === 'num' && !t.decimal && !t.grouped && t.value! >= 0)) return null;
   const digits = toks.reduce((s, t) => s + t.raw.length, 0);
   if (digits < spec.n) return null;
-  const why = msg(`数字连写无分隔（${toks.map((t) => t.raw).join(' ')}），按合计关系拆分`, `cells run together (${toks.map((t) => t.raw).join(' ')}), split by the sums`);
+  const why = msg(`数字连写无分隔（${toks[0].raw}）`, `cells run together (${toks[0].raw})`);
   const cands = splitCandidates(toks.map((t) => t.raw), spec.n, spec.check);
   if (cands === null) return { status: 'failed', lines: [], note: msg(`${why.zh}：可能的拆法过多`, `${why.en}: too many ways to split`) };
   const lines = (parts: number[]) => parts.map((src) => toks[src].li);
   const r = choose(spec, cands.map((c) => ({ values: c.values, lines: lines(c.src) })), why);
   // a unique split is still a reading of the sums, not of the text: say so
-  if (r.status === 'ok' && !r.note) r.note = msg(`${why.zh}，只有一种拆法`, `${why.en}; only one split is possible`);
+  // (one digit per cell is forced and needs no sums: no note then)
+  if (r.status === 'ok' && !r.note && digits > spec.n && spec.n > 1) {
+    r.note = msg(`${why.zh}，符合合计关系的拆法只有一种`, `${why.en}; only one split fits the sums`);
+  }
+  if (r.status === 'ambiguous') r.note = msg(`${why.zh}，有 ${r.candidates!.length} 种拆法都可能`, `${why.en}; ${r.candidates!.length} splits are possible`);
   return r;
 }
 
@@ -124,7 +147,7 @@ function readCellPerLine(doc: Doc, spec: RowSpec, toks: Tok[]): RowRead {
     const to = li === lastLi ? spec.end % 1_000_000 : t.length;
     const part = t.slice(from, to);
     const lineToks = toks.filter((x) => x.li === li && x.col >= from && x.col < to);
-    if (lineToks.length > 1) return readSpaced(spec, toks);
+    if (lineToks.length > 1) return readSpaced(doc, spec, toks);
     if (lineToks.length === 1) items.push({ tok: lineToks[0] });
     else if (li !== firstLi && li !== lastLi && doc.lines[li].empty) items.push({ empty: true, li });
     // else: text (a wrapped label, a group label, an item reference) or the label's own line
@@ -155,7 +178,7 @@ function readCellPerLine(doc: Doc, spec: RowSpec, toks: Tok[]): RowRead {
     });
     return choose(spec, cands, msg(`数字多于格数（可能混入页码）`, `more numbers than cells (a page number?)`));
   }
-  const split = trySplit(spec, toks);
+  const split = trySplit(doc, spec, toks);
   if (split) return split;
   return {
     status: 'failed', lines: [],
@@ -199,7 +222,7 @@ function readDelimited(doc: Doc, spec: RowSpec, toks: Tok[]): RowRead {
   // cells written together inside the table's cells, or too few cells: read the tokens plainly
   const flat = rows.flatMap((r) => r.cells.flatMap((c) => c.toks));
   if (flat.length === n) return ok(flat);
-  return readSpaced(spec, flat);
+  return readSpaced(doc, spec, flat);
 }
 
 /** k-subsets of xs (null when there would be more than `cap`). */

@@ -21,21 +21,41 @@ export function solveSection(known: Partial<CellValues>, pending: Pending[]): (C
   let visits = 0;
   let aborted = false;
 
+  // the range each unassigned cell can still take, from its row's candidates
+  const lo: Partial<Record<CellCode, number | null>> = {};
+  const hi: Partial<Record<CellCode, number | null>> = {};
+  pending.forEach((p) =>
+    p.codes.forEach((c, j) => {
+      const vs = p.candidates.map((cand) => cand[j]);
+      const blank = vs.some((v) => v === null);
+      lo[c] = blank ? null : Math.min(...(vs as number[]));
+      hi[c] = blank ? null : Math.max(...(vs as number[]));
+    }),
+  );
+  const range = (c: CellCode): [number, number] | null => {
+    const v = cells[c];
+    if (v === null) return null;
+    if (v !== undefined) return [v, v];
+    const l = lo[c];
+    const h = hi[c];
+    return l === null || h === null || l === undefined || h === undefined ? null : [l, h];
+  };
+  /** Can the equation still hold? (a blank cell: not checkable, so yes) */
   const holds = (e: Equation): boolean => {
-    let l = 0;
-    let r = 0;
+    let lMin = 0, lMax = 0, rMin = 0, rMax = 0;
     for (const c of e.lhs) {
-      const v = cells[c];
-      if (v === undefined) return true; // not yet assigned
-      if (v === null) return true; // blank: not checkable
-      l += v;
+      const r = range(c);
+      if (!r) return true;
+      lMin += r[0];
+      lMax += r[1];
     }
     for (const c of e.rhs) {
-      const v = cells[c];
-      if (v === undefined || v === null) return true;
-      r += v;
+      const r = range(c);
+      if (!r) return true;
+      rMin += r[0];
+      rMax += r[1];
     }
-    return l === r;
+    return lMin <= rMax && rMin <= lMax;
   };
 
   const rec = (i: number) => {
@@ -45,11 +65,13 @@ export function solveSection(known: Partial<CellValues>, pending: Pending[]): (C
       return;
     }
     if (i === pending.length) {
+      if (!SECTION_EQS.every(holds)) return;
       solutions++;
       chosen.forEach((k, j) => {
         if (agree[j] === undefined) agree[j] = k;
         else if (agree[j] !== k) agree[j] = null;
       });
+      if (agree.every((x) => x === null)) aborted = true; // nothing left to learn
       return;
     }
     const p = pending[i];
@@ -63,6 +85,6 @@ export function solveSection(known: Partial<CellValues>, pending: Pending[]): (C
     for (const c of p.codes) cells[c] = undefined;
   };
   rec(0);
-  if (aborted || solutions === 0) return pending.map(() => null);
+  if ((aborted && !agree.every((x) => x === null)) || solutions === 0) return pending.map(() => null);
   return pending.map((p, i) => (typeof agree[i] === 'number' ? p.candidates[agree[i] as number] : null));
 }

@@ -35,7 +35,7 @@ export function splitCandidates(
       const piece = s.slice(off, off + len);
       if (piece.length > 1 && piece[0] === '0') break;
       const last = off + len === s.length;
-      if (!last && remainingCells - 1 < 1 + stringsLeft) break;
+      if (!last && remainingCells - 1 < 1 + stringsLeft) continue; // only the whole rest can be the last cell
       vals.push(Number(piece));
       src.push(ri);
       if (check(vals)) {
