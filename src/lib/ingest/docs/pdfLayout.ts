@@ -1,0 +1,55 @@
+// PDF text items → lines of text, ordered by position (like `pdftotext -layout`): items on one
+// baseline form a line, sorted left to right; a wide gap becomes spaces (so table columns stay
+// apart) while the pieces of one word or Chinese phrase join directly. Pure.
+export interface TextItem {
+  str: string;
+  /** left edge and baseline, in PDF units (y grows upwards) */
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+export interface PageText {
+  page: number;
+  lines: string[];
+}
+
+export function itemsToLines(items: TextItem[]): string[] {
+  const usable = items.filter((i) => i.str.trim() !== '');
+  if (!usable.length) return [];
+  const heights = usable.map((i) => i.height || 10).sort((a, b) => a - b);
+  const h = heights[Math.floor(heights.length / 2)] || 10;
+  // top to bottom, then left to right
+  const sorted = [...usable].sort((a, b) => b.y - a.y || a.x - b.x);
+  const rows: TextItem[][] = [];
+  for (const it of sorted) {
+    const row = rows.at(-1);
+    // same line when baselines are within 40% of a line's height
+    if (row && Math.abs(row[0].y - it.y) <= h * 0.4) row.push(it);
+    else rows.push([it]);
+  }
+  return rows.map((row) => joinRow(row.sort((a, b) => a.x - b.x), h));
+}
+
+function joinRow(row: TextItem[], h: number): string {
+  let out = '';
+  let end: number | null = null;
+  for (const it of row) {
+    const s = it.str.replace(/\s+$/, '');
+    if (end !== null) {
+      const gap = it.x - end;
+      // a gap of more than ~half a character separates cells; several characters → several spaces
+      if (gap > h * 0.5) out += ' '.repeat(Math.max(2, Math.round(gap / (h * 0.5))));
+      else if (gap > h * 0.15 && /[0-9A-Za-z]$/.test(out) && /^[0-9A-Za-z]/.test(s)) out += ' ';
+    }
+    out += s;
+    end = it.x + (it.width || s.length * h * 0.5);
+  }
+  return out;
+}
+
+/** Pages → one text, with a form feed between pages (the parser treats page breaks as noise). */
+export function pagesToText(pages: PageText[]): string {
+  return pages.map((p) => p.lines.join('\n')).join('\n\f\n');
+}

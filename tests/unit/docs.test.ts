@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { DOMParser } from 'linkedom';
+import { itemsToLines, pagesToText } from '../../src/lib/ingest/docs/pdfLayout';
+import { htmlToText, tableLines } from '../../src/lib/ingest/docs/html';
+import { sniffKind } from '../../src/lib/ingest/docs/kind';
+
+const parse = (html: string) => new DOMParser().parseFromString(html, 'text/html') as unknown as Document;
+const item = (str: string, x: number, y: number, width = str.length * 5) => ({ str, x, y, width, height: 10 });
+
+describe('PDF items → lines', () => {
+  it('orders items top to bottom and left to right, joining pieces and spacing columns', () => {
+    const lines = itemsToLines([
+      item('3', 300, 700), item('行政规范', 50, 700, 40), item('性文件', 90, 700, 30), item('1', 360, 700), item('229', 420, 700),
+      item('规章', 50, 720, 20), item('0', 300, 721), // a slightly lifted cell stays on its line
+      item(' ', 10, 10),
+    ]);
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(/^规章\s{2,}0$/);
+    expect(lines[1].split(/\s{2,}/)).toEqual(['行政规范性文件', '3', '1', '229']);
+  });
+  it('separates pages with a form feed line', () => {
+    expect(pagesToText([{ page: 1, lines: ['a'] }, { page: 2, lines: ['b'] }])).toBe('a\n\f\nb');
+  });
+});
+
+describe('HTML → text', () => {
+  it('reads tables as tables: one line per row on the full grid, merged cells left empty', () => {
+    const html = `<table>
+      <tr><td rowspan="2">信息内容</td><td colspan="2">件数</td></tr>
+      <tr><td>本年制发</td><td>本年废止</td></tr>
+      <tr><td>规章</td><td>3</td><td></td></tr>
+    </table>`;
+    const t = parse(html).querySelector('table')!;
+    expect(tableLines(t)).toEqual(['| 信息内容 | 件数 |  |', '|  | 本年制发 | 本年废止 |', '| 规章 | 3 |  |']);
+  });
+  it('keeps the title and paragraphs as lines, drops scripts', () => {
+    const html = `<html><head><title>t</title><script>alert(1)</script></head><body>
+      <h1>示例市数据局2024年政府信息公开工作年度报告</h1><p>本报告统计数据从2024年1月1日至12月31日。</p>
+      <table><tr><td>规章</td><td>0</td></tr></table></body></html>`;
+    const text = htmlToText(html, { parse });
+    expect(text.split('\n')).toEqual(['t', '示例市数据局2024年政府信息公开工作年度报告', '本报告统计数据从2024年1月1日至12月31日。', '| 规章 | 0 |']);
+  });
+});
+
+describe('document kind', () => {
+  const b = (s: string) => new TextEncoder().encode(s);
+  it('trusts magic bytes before the name', () => {
+    expect(sniffKind('x.txt', b('%PDF-1.7'))).toBe('pdf');
+    expect(sniffKind('r.docx', new Uint8Array([0x50, 0x4b, 3, 4]))).toBe('docx');
+    expect(sniffKind('r.htm', b('<p>'))).toBe('html');
+    expect(sniffKind('page', b('<!DOCTYPE html><html>'))).toBe('html');
+    expect(sniffKind('r.txt', b('中卫市'))).toBe('text');
+    expect(sniffKind('a.csv', b('agency,year'))).toBe('csv');
+    expect(sniffKind('a.doc', b('\xd0\xcf'))).toBe('unknown');
+  });
+});
