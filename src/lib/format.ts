@@ -57,3 +57,9 @@ export function fmtPoints(v: number | null, lang: Lang = 'zh'): string {
   const n = new Intl.NumberFormat(locale(lang), { maximumFractionDigits: 1, minimumFractionDigits: 1 }).format(Math.abs(v * 100));
   return `${v > 0 ? '+' : v < 0 ? '−' : '±'}${n}${lang === 'zh' ? ' 个百分点' : ' pp'}`;
 }
+
+/** A plain decimal with a fixed number of digits (e.g. cases per 100 handled). */
+export function fmtDecimal(v: number | null | undefined, lang: Lang = 'zh', digits = 1): string {
+  if (v == null || !Number.isFinite(v)) return BLANK;
+  return new Intl.NumberFormat(locale(lang), { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(v);
+}
