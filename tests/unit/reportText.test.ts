@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { CELL_CODES, S3_ROWS, type CellCode } from '../../src/lib/format/cells';
+import { CELL_CODES, S3_ROWS, SECTION2_CODES, type CellCode } from '../../src/lib/format/cells';
 import { parseReportText } from '../../src/lib/ingest/reportText';
 
 const dir = new URL('../fixtures/reports/', import.meta.url);
@@ -156,6 +156,13 @@ describe('parseReportText — layouts, one by one', () => {
     expect(r.cells.s3_partial_natural).toBeNull();
     expect(r.cells.s3_deny_third_party_natural).toBeNull();
     expect(r.warnings.find((w) => w.code === 's3_partial_natural')!.message_en).toMatch(/run together.*do not settle/);
+  });
+
+  it('the 2019 trial form\'s section 二 (other columns) is not read into the 2021 cells', () => {
+    const r = parseReportText(fixture.replace('信息内容 本年制发件数 本年废止件数 现行有效件数', '信息内容 本年新制作数量 本年新公开数量 对外公开总数量'));
+    expect(SECTION2_CODES.map((c) => r.cells[c])).toEqual(SECTION2_CODES.map(() => null));
+    for (const c of SECTION2_CODES) expect(r.warnings.some((w) => w.code === c && /2019/.test(w.message_en))).toBe(true);
+    expect(r.cells.s3_new_natural).toBe(1);
   });
 
   it('text that is not a report gives one warning and 200 blanks', () => {

@@ -19,6 +19,10 @@ export const LABEL_VARIANTS: Readonly<Record<string, string[]>> = {
   行政事业性收费: ['事业性收费'],
 };
 
+/** Column headings of the 2019 trial form's section 二 (国办公开办函〔2019〕60号), whose cells do
+ *  not mean the 2021 form's (本年新制作数量 is not 本年制发件数; 行政许可 had three columns). */
+export const S2_2019_HEADINGS = ['本年新制作数量', '本年新公开数量', '对外公开总数量', '上一年项目数量'];
+
 /** The characters labels are compared on: Han ideographs only (punctuation, spaces, digits and
  *  numbering are layout, not label), after NFKC so full-width forms compare equal. */
 export function labelChars(s: string): string {

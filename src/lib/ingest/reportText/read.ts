@@ -5,7 +5,7 @@ import { allowsFraction, type CellCode } from '../../format/cells';
 import { emptyCells, type CellValues } from '../../format/record';
 import type { ParseWarning } from '../reportText';
 import { pos, posLi, type Doc, type Tok } from './doc';
-import { ANCHORS, S4_CODES, cellNames, type AnchorDef } from './labels';
+import { ANCHORS, S2_2019_HEADINGS, S4_CODES, cellNames, type AnchorDef } from './labels';
 import type { Match } from './match';
 import { readRow, type Cell, type Msg, type RowRead } from './region';
 import { solveSection, type Pending } from './solve';
@@ -63,6 +63,9 @@ export function readTables(doc: Doc, matches: Match[]): TableRead {
       if (lines[j] !== undefined) sources[code] = { line: line(lines[j])! };
     });
 
+  // 0. the 2019 form's section 二 has other columns: none of its numbers is a 2021 cell
+  const old2019 = s2Is2019(doc, matches);
+
   // 1. every row found
   const reads = new Map<string, { a: AnchorDef; m: Match; r: RowRead; spec: Parameters<typeof readRow>[1] }>();
   for (const a of ANCHORS) {
@@ -83,7 +86,10 @@ export function readTables(doc: Doc, matches: Match[]): TableRead {
       .filter((y) => y.a.section === x.a.section && y.spec.n === x.spec.n && y.r.status === 'ok' && y.r.layoutLine?.length === y.spec.n)
       .map((y) => y.r.layoutLine!);
     const placed = alignByColumns(x.r.layoutLine, full, x.spec.n);
-    if (placed) x.r = { status: 'ok', values: placed.map((t) => t?.value ?? null), lines: placed.map((t) => t?.li), note: x.r.stray };
+    if (!placed) continue;
+    const blankNote = { zh: '空格按表格列位置判定', en: 'blank cells placed by the table\'s column positions' };
+    const note = x.r.stray ? { zh: `${blankNote.zh}；${x.r.stray.zh}`, en: `${blankNote.en}; ${x.r.stray.en}` } : blankNote;
+    x.r = { status: 'ok', values: placed.map((t) => t?.value ?? null), lines: placed.map((t) => t?.li), note };
   }
 
   // 3. store; gather the ambiguous rows of section 三 for the section's sums
@@ -91,6 +97,12 @@ export function readTables(doc: Doc, matches: Match[]): TableRead {
   for (const a of ANCHORS) {
     if (a.kind !== 'row') continue;
     const x = reads.get(a.id);
+    if (old2019 && a.section === '二') {
+      for (const c of a.codes!) {
+        cellWarn(c, { zh: `第二部分是2019年试行格式（表头“${old2019}”），其栏目与2021年格式不同`, en: `section 二 is in the 2019 trial form (heading “${old2019}”), whose columns differ from the 2021 form` });
+      }
+      continue;
+    }
     if (!x) {
       for (const c of a.codes!) cellWarn(c, { zh: '未找到该行', en: 'row not found in the text' });
       continue;
@@ -137,6 +149,15 @@ export function readTables(doc: Doc, matches: Match[]): TableRead {
   return { cells, sources, warnings };
 }
 
+/** The 2019-form column heading found in section 二, if any. */
+function s2Is2019(doc: Doc, matches: Match[]): string | null {
+  const inS2 = matches.filter((m) => ['heading', 'row'].includes(ANCHORS[m.anchor].kind) && (ANCHORS[m.anchor].section === '二' || ANCHORS[m.anchor].id === 's2'));
+  const next = matches.find((m) => ANCHORS[m.anchor].id === 's3' || ANCHORS[m.anchor].section === '三');
+  if (!inS2.length) return null;
+  const text = doc.chars.slice(inS2[0].start, next ? next.start : doc.chars.length);
+  return S2_2019_HEADINGS.find((h) => text.includes(h)) ?? null;
+}
+
 /** One cell per line, or rows of space-separated cells? Counted over the tables. */
 function detectMode(doc: Doc, matches: Match[]): 'rows' | 'cells' {
   const first = matches.find((m) => ANCHORS[m.anchor].kind === 'row');
@@ -146,24 +167,32 @@ function detectMode(doc: Doc, matches: Match[]): 'rows' | 'cells' {
   return [...perLine.values()].filter((c) => c >= 2).length >= 2 ? 'rows' : 'cells';
 }
 
-/** Places the tokens of a short row by the column centres of the same table's full rows. */
+/** Places the tokens of a short row by the columns of the same table's full rows — only where
+ *  those rows really are column-aligned (pdftotext -layout): by right edges, left edges or
+ *  centres, whichever lines up within 2 characters across them. */
 function alignByColumns(toks: Tok[], full: Tok[][], n: number): (Tok | null)[] | null {
   if (!full.length) return null;
   const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-  const centres = Array.from({ length: n }, (_, c) => med(full.map((r) => (r[c].col + r[c].end) / 2)));
-  const widths = Array.from({ length: n }, (_, c) => Math.max(...full.map((r) => r[c].end - r[c].col)));
-  let gap = Infinity;
-  for (let c = 1; c < n; c++) gap = Math.min(gap, centres[c] - centres[c - 1]);
-  if (!(gap > 1)) return null;
-  const out: (Tok | null)[] = Array(n).fill(null);
-  for (const t of toks) {
-    const mid = (t.col + t.end) / 2;
-    let best = 0;
-    for (let c = 1; c < n; c++) if (Math.abs(centres[c] - mid) < Math.abs(centres[best] - mid)) best = c;
-    if (Math.abs(centres[best] - mid) > gap / 2 - 0.01 || out[best] || t.end - t.col > widths[best] + 2) return null;
-    out[best] = t;
+  const anchors: ((t: Tok) => number)[] = [(t) => t.end, (t) => t.col, (t) => (t.col + t.end) / 2];
+  for (const at of anchors) {
+    const cols = Array.from({ length: n }, (_, c) => full.map((r) => at(r[c])));
+    const spread = cols.map((xs) => Math.max(...xs) - Math.min(...xs));
+    if (spread.some((x) => x > 2)) continue;
+    const centre = cols.map(med);
+    const out: (Tok | null)[] = Array(n).fill(null);
+    let okAll = true;
+    for (const t of toks) {
+      let best = 0;
+      for (let c = 1; c < n; c++) if (Math.abs(centre[c] - at(t)) < Math.abs(centre[best] - at(t))) best = c;
+      if (Math.abs(centre[best] - at(t)) > 1.5 + spread[best] || out[best]) {
+        okAll = false;
+        break;
+      }
+      out[best] = t;
+    }
+    if (okAll) return out;
   }
-  return out;
+  return null;
 }
 
 type Store = (codes: CellCode[], values: Cell[], lines: (number | undefined)[]) => void;
