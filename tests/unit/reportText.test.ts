@@ -176,3 +176,26 @@ describe('parseReportText — layouts, one by one', () => {
     expect(r.failedRules.sort()).toEqual(['balance', 'column_sum', 'outcome_sum']);
   });
 });
+
+describe('parseReportText — agency and year', () => {
+  const table = read('zhongwei-data-bureau-2024.txt').split('\n').slice(13).join('\n');
+  it.each([
+    ['中卫市数据局\n2024年政府信息公开工作年度报告\n', '中卫市数据局', 2024],
+    ['中卫市数据局2024年政府信息公开工作年度报告\n', '中卫市数据局', 2024],
+    ['中卫市数据局关于2024年度政府信息公开工作年度报告\n', '中卫市数据局', 2024],
+    ['2023年度北京市某某委员会政府信息公开工作年度报告\n', '北京市某某委员会', 2023],
+    ['# 青山县农业农村局 2022 年政府信息公开工作年度报告\n', '青山县农业农村局', 2022],
+    ['政府信息公开工作年度报告\n现发布《某县民政局2021年政府信息公开工作年度报告》，本报告统计数据从2021年1月1日至12月31日。\n', '某县民政局', 2021],
+  ])('%j', (title, agency, year) => {
+    const r = parseReportText(title + table);
+    expect([r.agency, r.year]).toEqual([agency, year]);
+  });
+  it('warns when the title and the reporting period disagree, and when nothing is found', () => {
+    const r = parseReportText('某局\n2023年政府信息公开工作年度报告\n本报告统计数据从2024年1月1日至12月31日。\n' + table);
+    expect(r.year).toBe(2023);
+    expect(r.warnings.some((w) => /differs/.test(w.message_en))).toBe(true);
+    const none = parseReportText('年度报告\n' + table);
+    expect([none.agency, none.year]).toEqual([null, null]);
+    expect(none.warnings.filter((w) => /could not read the (agency|year)/.test(w.message_en)).length).toBe(2);
+  });
+});

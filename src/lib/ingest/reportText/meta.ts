@@ -4,6 +4,7 @@
 import type { ParseWarning } from '../reportText';
 
 const TITLE = /(\d{4})\s*年度?\s*(?:政府信息公开|政务公开)(?:工作)?(?:年度)?(?:工作)?报告/;
+const YEAR_FIRST = /^[#>*|]*(\d{4})年度?([^\d]{2,40}?)(?:政府信息公开|政务公开)(?:工作)?(?:年度)?(?:工作)?报告/;
 const PERIOD = /(?:统计|数据).{0,12}?(\d{4})\s*年\s*1\s*月\s*1\s*日/;
 
 function cleanAgency(s: string): string | null {
@@ -26,12 +27,18 @@ export function parseMeta(text: string): { agency: string | null; year: number |
   // the title: within the first few non-empty lines
   for (let k = 0; k < Math.min(nonEmpty.length, 8); k++) {
     const { l, i } = nonEmpty[k];
-    const m = TITLE.exec(l.replace(/\s+/g, ''));
+    const m = TITLE.exec(l.replace(/\s+/g, '')) ?? YEAR_FIRST.exec(l.replace(/\s+/g, ''));
     if (!m) continue;
     year = Number(m[1]);
     yearLine = i + 1;
-    const before = l.replace(/\s+/g, '').slice(0, m.index);
-    agency = cleanAgency(before);
+    const flatLine = l.replace(/\s+/g, '');
+    agency = cleanAgency(flatLine.slice(0, m.index));
+    // year first: 2023年度北京市交通委员会政府信息公开工作年度报告
+    const yf = YEAR_FIRST.exec(flatLine);
+    if (!agency && yf) {
+      year = Number(yf[1]);
+      agency = cleanAgency(yf[2]);
+    }
     // the agency on the line(s) above the year line
     if (!agency && k > 0) agency = cleanAgency(nonEmpty[k - 1].l);
     break;
