@@ -3,13 +3,14 @@
 //   rows      one line per row, cells separated by spaces, a blank cell as "—"
 //   cells     one cell per line (text copied from an HTML table), a blank cell as an empty line
 //   markdown  pipe tables (PDF-to-markdown converters), a blank cell as an empty table cell
+//   tabs      one line per row, tab-separated (copied from Word/Excel), a blank cell as nothing
 // Labels, items and groups come from the format module (cells.csv).
 import { CELLS, S3_COLUMNS, S3_ROWS, S4_GROUPS, type CellCode } from '../format/cells';
 import type { CellValues } from '../format/record';
 import { SECTION_HEADINGS, splitS3Label } from './reportText/labels';
 
-export type TextLayout = 'rows' | 'cells' | 'markdown';
-export const TEXT_LAYOUTS: readonly TextLayout[] = ['rows', 'cells', 'markdown'];
+export type TextLayout = 'rows' | 'cells' | 'markdown' | 'tabs';
+export const TEXT_LAYOUTS: readonly TextLayout[] = ['rows', 'cells', 'markdown', 'tabs'];
 
 export interface RenderInput { agency: string; year: number; cells: CellValues }
 
@@ -25,6 +26,8 @@ function row(layout: TextLayout, labels: string[], values: (number | null)[]): s
       return [...labels, ...values.map((x) => v(x, ''))];
     case 'markdown':
       return [`| ${[...labels, ...values.map((x) => v(x, ''))].join(' | ')} |`];
+    case 'tabs':
+      return [[...labels, ...values.map((x) => v(x, ''))].join('\t')];
   }
 }
 
@@ -32,6 +35,7 @@ function row(layout: TextLayout, labels: string[], values: (number | null)[]): s
 function header(layout: TextLayout, cells: string[]): string[] {
   if (layout === 'markdown') return [`| ${cells.join(' | ')} |`, `|${cells.map(() => ' --- |').join('')}`];
   if (layout === 'cells') return cells.filter((c) => c !== '');
+  if (layout === 'tabs') return [cells.join('\t')];
   return [cells.filter((c) => c !== '').join(' ')];
 }
 
