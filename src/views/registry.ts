@@ -3,6 +3,7 @@ import type { Component } from 'svelte';
 import type { StringKey } from '../lib/i18n/strings';
 import Overview from './overview/Overview.svelte';
 import Import from './import/Import.svelte';
+import Compliance from './compliance/Compliance.svelte';
 
 export interface ViewDef {
   id: string;
@@ -14,6 +15,7 @@ export interface ViewDef {
 
 export const VIEWS: ViewDef[] = [
   { id: 'overview', label: 'nav_overview', component: Overview, nav: true },
+  { id: 'compliance', label: 'nav_compliance', component: Compliance, nav: true },
   { id: 'import', label: 'nav_import', component: Import, nav: true },
 ];
 

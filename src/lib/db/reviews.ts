@@ -1,0 +1,49 @@
+// A supervisor's review of compliance flags ("确认无误" with a note), kept in IndexedDB so it
+// survives reloads and restarts. Keyed by the stable flag key (rule|agency_id|year|column), so a
+// re-import that still raises the same flag keeps its review. A database of its own: persist.ts
+// owns 'disclosure-dashboard' at version 1, and a second store there would need a version bump.
+const DB_NAME = 'disclosure-dashboard-reviews';
+const STORE = 'reviews';
+
+export interface Review {
+  key: string;
+  state: 'confirmed';
+  note: string;
+  /** ISO time of the review */
+  at: string;
+}
+
+function openIdb(): Promise<IDBDatabase> {
+  return new Promise((resolve, reject) => {
+    const req = indexedDB.open(DB_NAME, 1);
+    req.onupgradeneeded = () => req.result.createObjectStore(STORE, { keyPath: 'key' });
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(req.error);
+  });
+}
+
+async function tx<T>(mode: IDBTransactionMode, f: (s: IDBObjectStore) => IDBRequest<T>): Promise<T> {
+  const idb = await openIdb();
+  return new Promise<T>((resolve, reject) => {
+    const t = idb.transaction(STORE, mode);
+    const req = f(t.objectStore(STORE));
+    t.oncomplete = () => { idb.close(); resolve(req.result); };
+    t.onerror = () => { idb.close(); reject(t.error ?? req.error); };
+    t.onabort = () => { idb.close(); reject(t.error ?? new Error('IndexedDB transaction aborted')); };
+  });
+}
+
+export async function listReviews(): Promise<Map<string, Review>> {
+  const all = (await tx('readonly', (s) => s.getAll())) as Review[];
+  return new Map(all.map((r) => [r.key, r]));
+}
+
+export async function confirmFlag(key: string, note: string): Promise<Review> {
+  const r: Review = { key, state: 'confirmed', note, at: new Date().toISOString() };
+  await tx('readwrite', (s) => s.put(r));
+  return r;
+}
+
+export async function reopenFlag(key: string): Promise<void> {
+  await tx('readwrite', (s) => s.delete(key));
+}
