@@ -29,6 +29,17 @@ export interface PreparedImport {
   records: ResolvedRecord[];
   /** replace agency-years already loaded (true) or keep them and skip the file's rows (false) */
   replace: boolean;
+  /** per-cell provenance of figures read from documents */
+  cellSources?: CellSource[];
+}
+
+export interface CellSource {
+  agency_id: string;
+  year: number;
+  code: string;
+  file: string;
+  page: number | null;
+  line: number | null;
 }
 
 export interface AppliedImport {
@@ -71,6 +82,7 @@ export async function applyImport(
         await db.query('DELETE FROM incoming i WHERE EXISTS (SELECT 1 FROM reports r WHERE i.agency_id = r.agency_id AND i.year = r.year)');
       }
       await db.query(`INSERT INTO reports BY NAME SELECT *, now()::TIMESTAMP AS imported_at FROM incoming`);
+      await replaceCellSources(db, imp.cellSources ?? [], staging);
       await db.query('DROP TABLE incoming');
     }
     const inserted = imp.records.length - skipped;
@@ -85,6 +97,24 @@ export async function applyImport(
     await db.query('ROLLBACK');
     throw e;
   }
+}
+
+/** Provenance follows the reports that landed: old sources of replaced agency-years go, and
+ *  sources of skipped (kept) agency-years are not added. */
+async function replaceCellSources(db: DbAdapter, sources: CellSource[], staging: string) {
+  await db.query('DELETE FROM cell_sources s WHERE EXISTS (SELECT 1 FROM incoming i WHERE i.agency_id = s.agency_id AND i.year = s.year)');
+  if (!sources.length) return;
+  const name = `${staging}_src`;
+  await db.insertColumns(name, [
+    { name: 'agency_id', type: 'utf8', values: sources.map((s) => s.agency_id) },
+    { name: 'year', type: 'int32', values: sources.map((s) => s.year) },
+    { name: 'code', type: 'utf8', values: sources.map((s) => s.code) },
+    { name: 'file', type: 'utf8', values: sources.map((s) => s.file) },
+    { name: 'page', type: 'int32', values: sources.map((s) => s.page) },
+    { name: 'line', type: 'int32', values: sources.map((s) => s.line) },
+  ]);
+  await db.query(`INSERT INTO cell_sources SELECT s.* FROM ${name} s JOIN incoming i USING (agency_id, year)`);
+  await db.query(`DROP TABLE ${name}`);
 }
 
 function listLit(xs: string[]): string {
@@ -102,7 +132,7 @@ export function recordColumns(records: ResolvedRecord[], source: string, importI
     { name: 'year', type: 'int32', values: records.map((r) => r.year) },
     { name: 'reported_name', type: 'utf8', values: records.map((r) => r.agency) },
     { name: 'published_on', type: 'utf8', values: records.map((r) => r.published_on ?? null) },
-    { name: 'source', type: 'utf8', values: records.map(() => source) },
+    { name: 'source', type: 'utf8', values: records.map((r) => r.source ?? source) },
     { name: 'import_id', type: 'int32', values: records.map(() => importId) },
     ...CELLS.map((c): Column => ({
       name: c.code, type: allowsFraction(c.code) ? 'float64' : 'int32', values: records.map((r) => r.cells[c.code]),

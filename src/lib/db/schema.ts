@@ -36,6 +36,9 @@ export function schemaSql(): string[] {
       parent_id VARCHAR, category VARCHAR, is_aggregate BOOLEAN NOT NULL DEFAULT false, aliases VARCHAR[],
       import_id INTEGER)`,
     `CREATE TABLE IF NOT EXISTS reports (\n  ${meta},\n  ${cellCols}\n)`,
+    // Where a figure read from a document came from (file, page, line), for the agency page.
+    `CREATE TABLE IF NOT EXISTS cell_sources (agency_id VARCHAR, year INTEGER, code VARCHAR, file VARCHAR,
+      page INTEGER, line INTEGER)`,
     `CREATE TABLE IF NOT EXISTS imports (import_id INTEGER, file_name VARCHAR, kind VARCHAR, rows INTEGER,
       status VARCHAR, messages VARCHAR, new_agencies VARCHAR[], imported_at TIMESTAMP)`,
   ];

@@ -13,6 +13,8 @@ export interface ReportRecord {
   published_on?: string | null;
   /** where it came from, for messages found after parsing */
   line?: number;
+  /** the file it came from, when a batch mixes files (documents) */
+  source?: string;
   cells: CellValues;
 }
 

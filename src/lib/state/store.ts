@@ -6,6 +6,8 @@ import { getDb } from '../db/duckdb';
 import { applyImport, createSchema, readRegistry, type AppliedImport } from '../db/load';
 import { listImports, saveImport } from '../db/persist';
 import { prepareCsv, type Preparation } from '../ingest/prepare';
+import { prepareDocuments, type DocumentDraft } from '../ingest/document';
+import type { Problem } from '../i18n/messages';
 import { problemText } from '../i18n/messages';
 import { app } from './app.svelte';
 
@@ -63,4 +65,38 @@ export async function importFile(name: string, bytes: Uint8Array, replace: boole
   } catch (e) {
     return { ...prep, applied: null, failure: e instanceof Error ? e.message : String(e) };
   }
+}
+
+export interface DocumentsResult {
+  applied: AppliedImport | null;
+  problems: Problem[];
+  newAgencies: { agency_id: string; name: string }[];
+  failure: string | null;
+}
+
+/** Commit reviewed documents in one transaction (all or nothing), and store them for reloads. */
+export async function commitDocuments(drafts: DocumentDraft[], replace: boolean): Promise<DocumentsResult> {
+  await startStore();
+  const db = await getDb();
+  const { prepared, problems } = prepareDocuments(drafts, await readRegistry(db), replace);
+  if (!prepared) return { applied: null, problems, newAgencies: [], failure: null };
+  try {
+    const applied = await applyImport(db, prepared, async () => void (await saveImport(prepared)));
+    app.dataVersion++;
+    return { applied, problems, newAgencies: prepared.newAgencies, failure: null };
+  } catch (e) {
+    return { applied: null, problems, newAgencies: [], failure: e instanceof Error ? e.message : String(e) };
+  }
+}
+
+/** Registry names and aliases → agency_id, for matching a draft's agency as it is typed. */
+export async function registryLookup(): Promise<Map<string, string>> {
+  await startStore();
+  const map = new Map<string, string>();
+  for (const a of await readRegistry(await getDb())) {
+    map.set(a.agency_id, a.agency_id);
+    map.set(a.name, a.agency_id);
+    for (const al of a.aliases) map.set(al, a.agency_id);
+  }
+  return map;
 }

@@ -1,0 +1,87 @@
+// A published report document → a draft record for review, and reviewed drafts → one import.
+// Pure: the document's text comes from docs/readBrowser.ts or docs/readNode.ts.
+import { CELL_CODES, allowsFraction, type CellCode } from '../format/cells';
+import type { CellValues } from '../format/record';
+import type { CellSource, PreparedImport } from '../db/load';
+import type { Problem } from '../i18n/messages';
+import type { DocText } from './docs/readBrowser';
+import { parseReportText, type ParseWarning } from './reportText';
+import { resolveRecords, type RegistryEntry } from './resolve';
+import { FIRST_REPORT_YEAR } from './values';
+
+export interface DocumentDraft {
+  file: string;
+  kind: DocText['kind'];
+  text: string;
+  agency: string;
+  year: number | null;
+  cells: CellValues;
+  warnings: ParseWarning[];
+  failedRules: string[];
+  /** where each value was read: page (PDF) and line of `text` */
+  sources: Partial<Record<CellCode, { page: number | null; line: number }>>;
+  /** cells a warning names: shown highlighted and editable in the review pane */
+  uncertain: CellCode[];
+}
+
+export function draftFromText(file: string, doc: DocText): DocumentDraft {
+  const parsed = parseReportText(doc.text);
+  const sources: DocumentDraft['sources'] = {};
+  for (const [code, src] of Object.entries(parsed.sources)) {
+    if (src) sources[code as CellCode] = { line: src.line, page: pageOf(src.line, doc.pageStarts) };
+  }
+  const uncertain = [...new Set(parsed.warnings.map((w) => w.code).filter((c): c is CellCode => !!c && CELL_CODES.includes(c as CellCode)))];
+  return {
+    file, kind: doc.kind, text: doc.text, agency: parsed.agency ?? '', year: parsed.year,
+    cells: parsed.cells, warnings: parsed.warnings, failedRules: parsed.failedRules, sources, uncertain,
+  };
+}
+
+function pageOf(line: number, starts?: number[]): number | null {
+  if (!starts?.length) return null;
+  let p = 1;
+  starts.forEach((s, i) => { if (line >= s) p = i + 1; });
+  return p;
+}
+
+/** Problems that stop a draft from loading (the reviewer can fix them in place). */
+export function draftProblems(d: DocumentDraft, nowYear = new Date().getFullYear()): Problem[] {
+  const out: Problem[] = [];
+  const p = (column: string, zh: string, en: string) =>
+    out.push({ file: d.file, line: 0, column, severity: 'error', message_zh: zh, message_en: en });
+  if (!d.agency.trim()) p('agency', '未识别出机构名称：请填写', 'no agency name found: please fill it in');
+  if (d.year === null || !Number.isInteger(d.year) || d.year < FIRST_REPORT_YEAR || d.year > nowYear) {
+    p('year', `年度无效（应为 ${FIRST_REPORT_YEAR}–${nowYear}）`, `invalid year (expected ${FIRST_REPORT_YEAR}–${nowYear})`);
+  }
+  for (const c of CELL_CODES) {
+    const v = d.cells[c];
+    if (v === null) continue;
+    if (!Number.isFinite(v)) p(c, '不是数字', 'not a number');
+    else if (!allowsFraction(c) && (v < 0 || !Number.isInteger(v))) p(c, `件数须为非负整数（${v}）`, `a count must be a whole non-negative number (${v})`);
+  }
+  return out;
+}
+
+/** Reviewed drafts → one import (one transaction), or the problems that stop it. */
+export function prepareDocuments(drafts: DocumentDraft[], registry: RegistryEntry[], replace: boolean, nowYear?: number):
+  { prepared: PreparedImport | null; problems: Problem[] } {
+  const problems = drafts.flatMap((d) => draftProblems(d, nowYear));
+  const records = drafts.map((d, i) => ({
+    agency: d.agency.trim(), year: d.year ?? 0, cells: d.cells, source: d.file, line: i + 1, published_on: null,
+  }));
+  const label = drafts.length === 1 ? drafts[0].file : `${drafts.length} documents`;
+  const res = resolveRecords(label, records, registry);
+  problems.push(...res.problems.map((p) => ({ ...p, file: drafts[p.line - 1]?.file ?? p.file, line: 0 })));
+  if (problems.length) return { prepared: null, problems };
+  const cellSources: CellSource[] = res.records.flatMap((r, i) =>
+    Object.entries(drafts[i].sources).map(([code, s]) => ({ agency_id: r.agency_id, year: r.year, code, file: drafts[i].file, page: s!.page, line: s!.line })),
+  );
+  const known = new Set(registry.map((a) => a.agency_id));
+  return {
+    problems,
+    prepared: {
+      file: label, kind: 'document', agencies: res.newAgencies, records: res.records, replace, cellSources,
+      newAgencies: res.newAgencies.filter((a) => !known.has(a.agency_id)).map((a) => ({ agency_id: a.agency_id, name: a.name })),
+    },
+  };
+}

@@ -1,0 +1,42 @@
+// Behaviour: report documents dropped on the import screen are parsed, reviewed and committed in
+// one go; their numbers then show in the overview.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { baseUrl, launch, metricValue, openApp, waitReady } from './harness';
+
+const expected = JSON.parse(readFileSync('tests/fixtures/reports/zhongwei-data-bureau-2024.expected.json', 'utf8'));
+
+let browser: Browser;
+beforeAll(async () => { browser = await launch(); });
+afterAll(async () => { await browser?.close(); });
+
+async function newTotal(page: Page, year: number) {
+  await page.goto(new URL(`#/overview?year=${year}`, baseUrl()).toString());
+  await waitReady(page);
+  return metricValue(page, 's3_new_total');
+}
+
+describe('documents', () => {
+  it('the bundled sample report parses exactly, shows beside its source, and commits into the totals', async () => {
+    const { page, context, errors } = await openApp(browser);
+    const before = await newTotal(page, 2024);
+    await page.goto(new URL('#/import', baseUrl()).toString());
+    await waitReady(page);
+    await page.locator('[data-sample]').click();
+    await page.locator('[data-review]').waitFor();
+    expect(await page.locator('[data-draft-field="agency"]').inputValue()).toBe(expected.agency);
+    expect(Number(await page.locator('[data-draft-field="year"]').inputValue())).toBe(expected.year);
+    // every one of the 200 cells in the review form equals the fixture's expected value
+    const shown = await page.locator('[data-review] td[data-metric]').evaluateAll((tds) =>
+      Object.fromEntries(tds.map((td) => [td.getAttribute('data-metric'), td.getAttribute('data-value')])));
+    for (const [code, v] of Object.entries(expected.cells)) expect(shown[code], code).toBe(v === null ? '' : String(v));
+    expect(await page.locator('[data-review] .source').textContent()).toContain('中卫市数据局');
+    await page.screenshot({ path: 'test-results/import-review.png', fullPage: true });
+    await page.locator('[data-commit]').click();
+    await page.locator('[data-committed]').waitFor();
+    expect(await newTotal(page, 2024)).toBe(before! + expected.cells.s3_new_total);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
