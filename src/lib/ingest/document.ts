@@ -4,7 +4,7 @@ import { CELL_CODES, allowsFraction, type CellCode } from '../format/cells';
 import type { CellValues } from '../format/record';
 import type { CellSource, PreparedImport } from '../db/load';
 import type { Problem } from '../i18n/messages';
-import type { DocText } from './docs/readBrowser';
+import type { DocText } from './docs/docText';
 import { parseReportText, type ParseWarning } from './reportText';
 import { resolveRecords, type RegistryEntry } from './resolve';
 import { FIRST_REPORT_YEAR } from './values';

@@ -2,17 +2,11 @@
 // served by the app), DOCX through mammoth, HTML through DOMParser, text through decode.ts.
 import { decodeBytes } from '../decode';
 import { htmlToText } from './html';
-import { sniffKind, type DocKind } from './kind';
+import { sniffKind } from './kind';
+import { pageStarts, type DocText } from './docText';
 import { pagesToText } from './pdfLayout';
 
-export interface DocText {
-  kind: DocKind;
-  text: string;
-  /** the first line of each page in `text` (1-based), for PDFs */
-  pageStarts?: number[];
-}
-
-const base = import.meta.env.BASE_URL;
+export type { DocText };
 
 export async function readDocument(name: string, bytes: Uint8Array, onProgress?: (done: number, total: number) => void): Promise<DocText> {
   const kind = sniffKind(name, bytes);
@@ -22,7 +16,8 @@ export async function readDocument(name: string, bytes: Uint8Array, onProgress?:
     ]);
     pdfjs.GlobalWorkerOptions.workerSrc = workerUrl;
     const pages = await pdfToPages(pdfjs as never, bytes, {
-      cMapUrl: `${base}pdfjs/cmaps/`, standardFontDataUrl: `${base}pdfjs/standard_fonts/`, onPage: onProgress,
+      // resolved against the page, so the app works from any path of any static host
+      cMapUrl: new URL('pdfjs/cmaps/', document.baseURI).href, standardFontDataUrl: new URL('pdfjs/standard_fonts/', document.baseURI).href, onPage: onProgress,
     });
     return { kind, text: pagesToText(pages), pageStarts: pageStarts(pages.map((p) => p.lines.length)) };
   }
@@ -36,14 +31,3 @@ export async function readDocument(name: string, bytes: Uint8Array, onProgress?:
 }
 
 const domParse = (html: string) => new DOMParser().parseFromString(html, 'text/html');
-
-/** Page p starts at line pageStarts[p-1]; pages are separated by a form-feed line. */
-export function pageStarts(lineCounts: number[]): number[] {
-  const out: number[] = [];
-  let line = 1;
-  for (const n of lineCounts) {
-    out.push(line);
-    line += n + 1;
-  }
-  return out;
-}

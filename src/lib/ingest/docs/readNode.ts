@@ -6,7 +6,7 @@ import { decodeBytes } from '../decode';
 import { htmlToText } from './html';
 import { sniffKind } from './kind';
 import { pagesToText } from './pdfLayout';
-import { pageStarts, type DocText } from './readBrowser';
+import { pageStarts, type DocText } from './docText';
 
 const require = createRequire(import.meta.url);
 
