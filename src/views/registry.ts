@@ -4,6 +4,10 @@ import type { StringKey } from '../lib/i18n/strings';
 import Overview from './overview/Overview.svelte';
 import Import from './import/Import.svelte';
 import Compliance from './compliance/Compliance.svelte';
+import Trends from './trends/Trends.svelte';
+import Refusals from './refusals/Refusals.svelte';
+import Compare from './compare/Compare.svelte';
+import Agency from './agency/Agency.svelte';
 
 export interface ViewDef {
   id: string;
@@ -15,7 +19,11 @@ export interface ViewDef {
 
 export const VIEWS: ViewDef[] = [
   { id: 'overview', label: 'nav_overview', component: Overview, nav: true },
+  { id: 'trends', label: 'nav_trends', component: Trends, nav: true },
+  { id: 'refusals', label: 'nav_refusals', component: Refusals, nav: true },
+  { id: 'compare', label: 'nav_compare', component: Compare, nav: true },
   { id: 'compliance', label: 'nav_compliance', component: Compliance, nav: true },
+  { id: 'agency', label: 'nav_agency', component: Agency, nav: false },
   { id: 'import', label: 'nav_import', component: Import, nav: true },
 ];
 

@@ -160,3 +160,20 @@ describe('agency', () => {
     expect(city.find((r) => r.year === 2024)!.s3_new_total).toBe(21 + 11 + 6 + 8);
   });
 });
+
+describe('flags of one agency-year', () => {
+  it('finds the demo’s planted faults on their own agency-year only, marked on their cells', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { agencyYearFlags, marksOf } = await import('../../src/lib/analysis/agencyFlags');
+    const demo = await freshDb();
+    await loadCsv(demo, 'agencies.csv', readFileSync('data/agencies.csv', 'utf8'));
+    await loadCsv(demo, 'reports.csv', readFileSync('data/reports.csv', 'utf8'));
+    const flags = await agencyYearFlags(demo, 'SL-D09', 2022);
+    expect(flags.map((f) => f.rule)).toContain('balance');
+    expect(flags.every((f) => f.agency_id === 'SL-D09' && f.year === 2022)).toBe(true);
+    const marks = marksOf(flags, 'zh');
+    expect(marks.s3_new_natural?.severity).toBe('error');
+    expect(marks.s3_new_natural?.title).toContain('[balance]');
+    expect(await agencyYearFlags(demo, 'SL-D09', 2023)).toEqual([]);
+  });
+});

@@ -34,3 +34,10 @@ FROM reports r JOIN agencies a ON a.agency_id = r.agency_id AND NOT a.is_aggrega
 WHERE r.agency_id IN (SELECT agency_id FROM below) AND r.agency_id <> ${lit(id)}
 GROUP BY r.year ORDER BY r.year`;
 }
+
+/** The registry, for the agency index page. */
+export function agencyListSql(): string {
+  return `SELECT a.agency_id, a.name, a.level, a.category, a.is_aggregate, COUNT(r.year)::INTEGER AS reports
+FROM agencies a LEFT JOIN reports r ON r.agency_id = a.agency_id
+GROUP BY ALL ORDER BY a.agency_id`;
+}

@@ -5,14 +5,15 @@ import { groupMeasure } from './measures';
 import { HANDLED_CODE, REASONS, REASON_GROUPS } from './keyMeasures';
 import { leafReportsIn, withScope, type AgencyFilter, type Period } from './scope';
 
-/** One row per year: Σ of each reason, of each reason group and of 三（七）总计 over leaf reports in scope. */
-export function reasonTotalsByYearSql(f: AgencyFilter, p: Period): string {
+/** One row per year of `p`: Σ of each reason, of each reason group and of 三（七）总计 over leaf
+ *  reports in scope. `largestIn` is the period that decides "exclude the largest" (default `p`). */
+export function reasonTotalsByYearSql(f: AgencyFilter, p: Period, largestIn: Period = p): string {
   const cols = [
     ...REASONS.map((r) => `${sumOfCodes([r.code])} AS ${ident(r.code)}`),
     ...REASON_GROUPS.map((g) => groupMeasure(g)).map((m) => `${sumOfCodes(m.codes)} AS ${ident(m.name)}`),
     `${sumOfCodes([HANDLED_CODE])} AS ${ident(HANDLED_CODE)}`,
   ];
-  return `${withScope(f, p)}SELECT r.year::INTEGER AS year, COUNT(*)::INTEGER AS leaf_reports,
+  return `${withScope(f, largestIn)}SELECT r.year::INTEGER AS year, COUNT(*)::INTEGER AS leaf_reports,
   ${cols.join(',\n  ')}
 FROM ${leafReportsIn(p)}
 GROUP BY r.year ORDER BY r.year`;

@@ -1,0 +1,105 @@
+// A view's table as data (pure): columns, rows of raw values, sorting, the shown text of a cell,
+// and the CSV export of exactly what is shown, in its order. DataTable.svelte renders it.
+import { fmtCount, fmtDecimal, fmtMoney, fmtRate, fmtSigned } from '../format';
+import type { Lang } from '../i18n/messages';
+import { toCsv, type CsvCell } from '../export/csv';
+
+/** How a column's raw value is shown: counts, 万元 amounts, rates/shares (fractions), cases per
+ *  100, signed relative changes, ranks, text, a sparkline picture, a selection checkbox. */
+export type ColKind = 'text' | 'count' | 'money' | 'rate' | 'per100' | 'change' | 'rank' | 'spark' | 'select';
+
+export interface TCol {
+  key: string;
+  label: string;
+  kind: ColKind;
+  sortable?: boolean;
+  /** the row header column (rendered as th scope=row) */
+  head?: boolean;
+  /** a longer description (formula, denominator) for the header's title */
+  title?: string;
+}
+
+export interface TCell {
+  v: number | string | null;
+  /** data-metric of a figure (cell code, rate name or derived measure name) */
+  metric?: string;
+  href?: string;
+  title?: string;
+  /** formats this cell unlike its column (e.g. the 万元 fee row of a counts table) */
+  kind?: ColKind;
+  /** values of a sparkline cell */
+  spark?: (number | null)[];
+}
+
+export interface TRow {
+  key: string;
+  /** agency_id when the row is about one agency (data-agency) */
+  agency?: string;
+  cells: Record<string, TCell>;
+  /** a muted row, e.g. an aggregate report that totals never add */
+  muted?: boolean;
+}
+
+export interface TableSpec {
+  cols: TCol[];
+  rows: TRow[];
+  caption?: string;
+}
+
+export type SortDir = 'asc' | 'desc';
+
+/** Rows sorted by one column; blanks last in both directions, ties in their given order. */
+export function sortRows(rows: readonly TRow[], key: string | null, dir: SortDir, lang: Lang = 'zh'): TRow[] {
+  if (!key) return [...rows];
+  const sign = dir === 'asc' ? 1 : -1;
+  const collator = new Intl.Collator(lang === 'zh' ? 'zh-CN' : 'en');
+  return rows
+    .map((r, i) => ({ r, i }))
+    .sort((a, b) => {
+      const x = a.r.cells[key]?.v ?? null;
+      const y = b.r.cells[key]?.v ?? null;
+      if (x === null || y === null) return x === y ? a.i - b.i : x === null ? 1 : -1;
+      const c = typeof x === 'number' && typeof y === 'number' ? x - y : collator.compare(String(x), String(y));
+      return c === 0 ? a.i - b.i : sign * c;
+    })
+    .map((o) => o.r);
+}
+
+/** The text a cell shows (numbers through the one formatter; blank as "—"). */
+export function cellText(kind: ColKind, v: number | string | null, lang: Lang): string {
+  if (typeof v === 'string') return v;
+  switch (kind) {
+    case 'money': return fmtMoney(v, lang);
+    case 'rate': return fmtRate(v, lang);
+    case 'per100': return fmtDecimal(v, lang, 1);
+    case 'change': return fmtSigned(v, (x) => fmtRate(x, lang));
+    case 'text': return v == null ? '' : String(v);
+    default: return fmtCount(v, lang);
+  }
+}
+
+const EXPORTED = (c: TCol) => c.kind !== 'spark' && c.kind !== 'select';
+
+/** The table as CSV: the shown columns in order (pictures and checkboxes left out), raw values
+ *  (rates as fractions, blanks empty) so a spreadsheet can compute with them. */
+export function tableCsv(spec: TableSpec): string {
+  const cols = spec.cols.filter(EXPORTED);
+  const rows: CsvCell[][] = spec.rows.map((r) => cols.map((c) => r.cells[c.key]?.v ?? null));
+  return toCsv(cols.map((c) => c.label), rows);
+}
+
+/** Columns that start ascending (names read A→Z); figures start largest first. */
+const TEXT_SORT_KEYS = ['agency', 'level'];
+
+/** Sort state from the URL (`sort`, `dir`), else the given default column, largest first. */
+export function sortOf(params: Record<string, string>, fallback: string): { key: string; dir: SortDir } {
+  const key = params.sort || fallback;
+  return { key, dir: params.dir === 'asc' ? 'asc' : 'desc' };
+}
+
+/** Params after clicking a sortable header: same column flips, a new one starts descending
+ *  (names ascending). */
+export function toggleSort(params: Record<string, string>, key: string, cur: { key: string; dir: SortDir }): Record<string, string> {
+  const dir: SortDir = cur.key === key ? (cur.dir === 'asc' ? 'desc' : 'asc') : TEXT_SORT_KEYS.includes(key) ? 'asc' : 'desc';
+  return { ...params, sort: key, dir };
+}

@@ -1,0 +1,67 @@
+// The compare view's table (pure): agencies × key measures, each rate next to the count it is
+// divided by, and the rank, peer count and percentile of the sorted measure within the level.
+import { fmtCount } from '../../lib/format';
+import type { Lang } from '../../lib/i18n/messages';
+import { STRINGS } from '../../lib/i18n/strings';
+import { COMPARE_METRICS, NEW_CODE } from '../../lib/sql/keyMeasures';
+import { metricLabel, rateFormula } from '../../lib/analysis/labels';
+import { agencyHead, agencyHeadCols } from '../../lib/analysis/tables';
+import type { TableSpec, TCol } from '../../lib/analysis/table';
+import type { CompareRow } from './compareModel.svelte';
+
+/** The measure ranks are shown for: the sorted column if it is a measure, else new applications. */
+export function rankMetric(sortKey: string | null): string {
+  return COMPARE_METRICS.some((m) => m.name === sortKey) ? sortKey! : NEW_CODE;
+}
+
+export function compareTable(rows: CompareRow[], year: number, sortKey: string | null, lang: Lang): TableSpec {
+  const s = STRINGS[lang];
+  const rm = rankMetric(sortKey);
+  const rmLabel = metricLabel(rm, lang);
+  const cols: TCol[] = [
+    { key: 'select', label: s.select, kind: 'select' },
+    ...agencyHeadCols(lang),
+    ...COMPARE_METRICS.map((m): TCol => ({
+      key: m.name,
+      label: m.kind === 'rate' ? `${metricLabel(m.name, lang)}（÷${metricLabel(m.denMetric!, lang)}）` : metricLabel(m.name, lang),
+      kind: m.kind === 'rate' ? 'rate' : 'count',
+      sortable: true,
+      title: rateFormula(m.name, lang),
+    })),
+    { key: 'rank', label: `${s.peer_rank}（${rmLabel}）`, kind: 'rank', sortable: true, title: s.peer_rank_title },
+    { key: 'peers', label: s.peers, kind: 'count', sortable: true },
+    { key: 'pct', label: `${s.percentile}（${rmLabel}）`, kind: 'rate', sortable: true, title: s.percentile_title },
+  ];
+  return {
+    cols,
+    caption: s.compare_caption,
+    rows: rows.map((r) => ({
+      key: r.agency_id,
+      agency: r.agency_id,
+      muted: r.is_aggregate,
+      cells: {
+        ...agencyHead(r, year, lang),
+        ...Object.fromEntries(COMPARE_METRICS.map((m) => [m.name, {
+          v: r[m.name], metric: m.name,
+          title: m.kind === 'rate' ? `${rateFormula(m.name, lang)}；${s.denominator} ${fmtCount(r[`${m.name}__den`], lang)}` : undefined,
+        }])),
+        rank: { v: r[`${rm}__rank`], metric: `${rm}__rank` },
+        peers: { v: r[`${rm}__peers`], metric: `${rm}__peers` },
+        pct: { v: r[`${rm}__pct`], metric: `${rm}__pct` },
+      },
+    })),
+  };
+}
+
+/** Rows = the selected agencies, columns = some measures (a side-by-side chart's table). */
+export function selectedTable(rows: CompareRow[], year: number, metrics: readonly string[], lang: Lang): TableSpec {
+  const kind = (m: string) => (COMPARE_METRICS.find((x) => x.name === m)?.kind === 'rate' ? 'rate' : 'count') as TCol['kind'];
+  return {
+    cols: [...agencyHeadCols(lang), ...metrics.map((m): TCol => ({ key: m, label: metricLabel(m, lang), kind: kind(m), title: rateFormula(m, lang) }))],
+    rows: rows.map((r) => ({
+      key: r.agency_id,
+      agency: r.agency_id,
+      cells: { ...agencyHead(r, year, lang), ...Object.fromEntries(metrics.map((m) => [m, { v: r[m], metric: m }])) },
+    })),
+  };
+}

@@ -1,0 +1,31 @@
+// The trends view's per-agency table (pure): name, level, a sparkline, each year's value and the
+// change from the first to the last year of the period.
+import { change } from '../../lib/format';
+import type { Lang } from '../../lib/i18n/messages';
+import { STRINGS } from '../../lib/i18n/strings';
+import { agencyHead, agencyHeadCols } from '../../lib/analysis/tables';
+import type { TableSpec, TCol } from '../../lib/analysis/table';
+import type { AgencySeries } from './trendsModel.svelte';
+
+export function sparkTable(agencies: AgencySeries[], years: number[], metric: string, lang: Lang): TableSpec {
+  const s = STRINGS[lang];
+  const last = years.at(-1) ?? null;
+  const cols: TCol[] = [
+    ...agencyHeadCols(lang),
+    { key: 'spark', label: s.sparkline, kind: 'spark' },
+    ...years.map((y) => ({ key: `y${y}`, label: String(y), kind: 'count' as const, sortable: true })),
+    { key: 'change', label: `${years[0] ?? ''}→${last ?? ''} ${s.change}`, kind: 'change', sortable: true },
+  ];
+  const rows = agencies.map((a) => ({
+    key: a.agency_id,
+    agency: a.agency_id,
+    muted: a.is_aggregate,
+    cells: {
+      ...agencyHead(a, last, lang),
+      spark: { v: null, spark: a.values, title: `${a.name}：${years.map((y, i) => `${y} ${a.values[i] ?? '—'}`).join('，')}` },
+      ...Object.fromEntries(years.map((y, i) => [`y${y}`, { v: a.values[i], metric }])),
+      change: { v: change(a.values.at(-1), a.values[0]).pct, metric: `${metric}__change` },
+    },
+  }));
+  return { cols, rows };
+}

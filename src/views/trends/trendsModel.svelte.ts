@@ -1,0 +1,72 @@
+// State of the trends view: city-wide leaf totals per year of the period (every trend measure),
+// and one chosen measure per agency per year for the sparkline table. Filters come from the URL.
+import { getDb } from '../../lib/db/duckdb';
+import { loadFacets, NO_FACETS, type Facets } from '../../lib/analysis/facets';
+import { resolvePeriod, type Filters } from '../../lib/state/filters';
+import { excludedSql, type AgencyFilter, type Period } from '../../lib/sql/scope';
+import { agencySeriesSql, trendTotalsSql } from '../../lib/sql/trends';
+import { TREND_MEASURES } from '../../lib/sql/keyMeasures';
+import type { Measure } from '../../lib/sql/measures';
+
+export type YearRow = Record<string, number | null> & { year: number };
+export interface AgencySeries { agency_id: string; name: string; level: string | null; is_aggregate: boolean; values: (number | null)[] }
+export interface Excluded { agency_id: string; name: string; s3_new_total: number | null }
+
+/** Measures offered for the per-agency sparklines (all but the 万元 fee amount). */
+export const SPARK_MEASURES: readonly Measure[] = TREND_MEASURES.filter((m) => m.name !== 's2_fee_amount');
+
+export class TrendsModel {
+  facets = $state<Facets>(NO_FACETS);
+  period = $state<Period | null>(null);
+  totals = $state<YearRow[]>([]);
+  agencies = $state<AgencySeries[]>([]);
+  excluded = $state<Excluded | null>(null);
+  error = $state<string | null>(null);
+  #seq = 0;
+
+  get years(): number[] {
+    const p = this.period;
+    return p ? this.facets.years.filter((y) => y >= p.from && y <= p.to) : [];
+  }
+
+  /** Loads; false when a newer load superseded this one (its results are dropped). */
+  async load(f: Filters, sparkMeasure: Measure): Promise<boolean> {
+    const seq = ++this.#seq;
+    try {
+      const db = await getDb();
+      const facets = await loadFacets(db);
+      const period = resolvePeriod(f, facets.years);
+      const af: AgencyFilter = f;
+      const [totals, series, excluded] = period
+        ? await Promise.all([
+          db.query<YearRow>(trendTotalsSql(af, period, TREND_MEASURES)),
+          db.query<{ agency_id: string; name: string; level: string | null; is_aggregate: boolean; year: number; v: number | null }>(agencySeriesSql(af, period, sparkMeasure)),
+          f.excludeLargest ? db.query<Excluded>(excludedSql(af, period)) : Promise.resolve([]),
+        ])
+        : [[], [], []];
+      if (seq !== this.#seq) return false;
+      const years = period ? facets.years.filter((y) => y >= period.from && y <= period.to) : [];
+      const byAgency = new Map<string, AgencySeries>();
+      for (const r of series) {
+        let a = byAgency.get(r.agency_id);
+        if (!a) byAgency.set(r.agency_id, (a = { agency_id: r.agency_id, name: r.name, level: r.level, is_aggregate: r.is_aggregate, values: years.map(() => null) }));
+        a.values[years.indexOf(r.year)] = r.v;
+      }
+      this.facets = facets;
+      this.period = period;
+      this.totals = totals;
+      this.agencies = [...byAgency.values()];
+      this.excluded = excluded[0] ?? null;
+      this.error = null;
+      return true;
+    } catch (e) {
+      if (seq !== this.#seq) return false;
+      this.error = e instanceof Error ? e.message : String(e);
+      return true;
+    }
+  }
+
+  value(year: number, metric: string): number | null {
+    return this.totals.find((r) => r.year === year)?.[metric] ?? null;
+  }
+}
