@@ -65,10 +65,21 @@ const TOKEN =
 export function buildDoc(text: string): Doc {
   const raw = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n|\f/);
   const lines: Line[] = [];
+  let furniture = false;
   raw.forEach((l, i) => {
     let t = l.normalize('NFKC').replace(/\u00a0/g, ' ');
     const trimmed = t.trim();
-    if (PAGE_LINE.some((re) => re.test(trimmed)) || RUNNING_TITLE.test(trimmed.replace(/\s+/g, ''))) return;
+    if (PAGE_LINE.some((re) => re.test(trimmed)) || RUNNING_TITLE.test(trimmed.replace(/\s+/g, ''))) {
+      // page furniture: the empty lines around it are page layout, not blank cells
+      for (let k = lines.length - 1; k >= 0 && lines[k].empty; k--) lines[k].empty = false;
+      furniture = true;
+      return;
+    }
+    if (furniture && trimmed === '') {
+      lines.push({ text: t, no: i + 1, delim: null, empty: false });
+      return;
+    }
+    furniture = false;
     for (const re of NOT_CELLS) t = t.replace(re, (m) => ' '.repeat(m.length));
     const pipes = (t.match(/\|/g) ?? []).length;
     lines.push({ text: t, no: i + 1, delim: pipes >= 2 ? '|' : t.includes('\t') ? '\t' : null, empty: trimmed === '' });

@@ -87,9 +87,12 @@ export function readTables(doc: Doc, matches: Match[]): TableRead {
       .map((y) => y.r.layoutLine!);
     const placed = alignByColumns(x.r.layoutLine, full, x.spec.n);
     if (!placed) continue;
-    const blankNote = { zh: '空格按表格列位置判定', en: 'blank cells placed by the table\'s column positions' };
-    const note = x.r.stray ? { zh: `${blankNote.zh}；${x.r.stray.zh}`, en: `${blankNote.en}; ${x.r.stray.en}` } : blankNote;
-    x.r = { status: 'ok', values: placed.map((t) => t?.value ?? null), lines: placed.map((t) => t?.li), note };
+    const note = { zh: '空格按表格列位置判定', en: 'blank cells placed by the table\'s column positions' };
+    x.r = {
+      status: 'ok', values: placed.map((t) => t?.value ?? null), lines: placed.map((t) => t?.li), note,
+      // a number was set aside as a page number: it might be one of these blanks
+      uncertainNulls: x.r.stray,
+    };
   }
 
   // 3. store; gather the ambiguous rows of section 三 for the section's sums
@@ -117,6 +120,7 @@ export function readTables(doc: Doc, matches: Match[]): TableRead {
     if (r.status === 'ok') {
       if (r.note) rowNote(a, r.note, li);
       store(a.codes!, r.values!, r.lines);
+      if (r.uncertainNulls) a.codes!.forEach((c, j) => r.values![j] === null && cellWarn(c, r.uncertainNulls!, li));
     } else if (r.status === 'ambiguous' && a.section === '三') {
       pending.push({ codes: a.codes!, candidates: r.candidates!.map((c) => c.values), a, r, li });
     } else {
@@ -171,7 +175,11 @@ function detectMode(doc: Doc, matches: Match[]): 'rows' | 'cells' {
  *  those rows really are column-aligned (pdftotext -layout): by right edges, left edges or
  *  centres, whichever lines up within 2 characters across them. */
 function alignByColumns(toks: Tok[], full: Tok[][], n: number): (Tok | null)[] | null {
-  if (!full.length) return null;
+  // evidence of a space-aligned layout: cells set apart by runs of spaces, not single ones
+  const spaced = (r: Tok[]) => r.every((t, i) => i === 0 || t.col - r[i - 1].end >= 2);
+  full = full.filter(spaced);
+  if (!full.length || !spaced(toks)) return null;
+  const slack = full.length === 1 ? 0.5 : 1.5;
   const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
   const anchors: ((t: Tok) => number)[] = [(t) => t.end, (t) => t.col, (t) => (t.col + t.end) / 2];
   for (const at of anchors) {
@@ -184,7 +192,7 @@ function alignByColumns(toks: Tok[], full: Tok[][], n: number): (Tok | null)[] |
     for (const t of toks) {
       let best = 0;
       for (let c = 1; c < n; c++) if (Math.abs(centre[c] - at(t)) < Math.abs(centre[best] - at(t))) best = c;
-      if (Math.abs(centre[best] - at(t)) > 1.5 + spread[best] || out[best]) {
+      if (Math.abs(centre[best] - at(t)) > slack + spread[best] || out[best]) {
         okAll = false;
         break;
       }
@@ -237,14 +245,29 @@ function readSection4(
   const from = matches[Math.max(...starts)].endPos;
   const s5 = byId.get('s5');
   const until = s5 !== undefined ? matches[s5].cutPos : docEnd;
-  const first = doc.tokens.find((t) => pos(t.li, t.col) >= from && pos(t.li, t.col) < until);
-  if (!first) return fail({ zh: '表格中没有数字', en: 'no values in the table' });
+  // the values: the longest run of tokens not interrupted by text (a page number inside the
+  // broken header is a run of its own); the header ends at the text before it
+  const inS4 = doc.tokens.filter((t) => pos(t.li, t.col) >= from && pos(t.li, t.col) < until);
+  if (!inS4.length) return fail({ zh: '表格中没有数字', en: 'no values in the table' });
+  const charPos = doc.chars.split('').map((_, k) => pos(doc.charLi[k], doc.charCol[k]));
+  const runs: Tok[][] = [];
+  let ci = 0;
+  for (const t of inS4) {
+    const p = pos(t.li, t.col);
+    let textBetween = false;
+    while (ci < charPos.length && charPos[ci] < p) {
+      if (runs.length && charPos[ci] > pos(runs[runs.length - 1].at(-1)!.li, runs[runs.length - 1].at(-1)!.col)) textBetween = true;
+      ci++;
+    }
+    if (!runs.length || textBetween) runs.push([t]);
+    else runs[runs.length - 1].push(t);
+  }
+  const run = runs.reduce((a, b) => (b.length > a.length ? b : a));
+  const first = run[0];
   const fp = pos(first.li, first.col);
-  // the header ends at the last label character before the first value; the values end at the next
   let labelEnd = from;
   let end = until;
-  for (let k = 0; k < doc.chars.length; k++) {
-    const p = pos(doc.charLi[k], doc.charCol[k]);
+  for (const p of charPos) {
     if (p >= from && p < fp) labelEnd = p + 1;
     if (p > fp) {
       end = Math.min(end, p);

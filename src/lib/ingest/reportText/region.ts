@@ -20,6 +20,8 @@ export interface RowRead {
   layoutLine?: Tok[];
   /** numbers alone on a line that the alignment would ignore (a note for the warning) */
   stray?: Msg;
+  /** blank cells that might not be blank (a number was set aside): warn for each */
+  uncertainNulls?: Msg;
 }
 
 export interface RowSpec {
@@ -46,9 +48,15 @@ export function readRow(doc: Doc, spec: RowSpec): RowRead {
     })
     // run together with the next row's item number ("00000002.其他…"): keep only this row's digits
     .map((t) => (t.li === endLi && t.end > endCol && t.kind === 'num' ? truncate(t, endCol) : t));
-  if (toks.some((t) => doc.lines[t.li].delim)) return readDelimited(doc, spec, toks);
+  // a table row (markdown, tabs): its cells are the authority, even when they are all empty
+  if (doc.lines[posLi(spec.labelEnd)]?.delim || toks.some((t) => doc.lines[t.li].delim)) return readDelimited(doc, spec, toks);
   if (spec.mode === 'cells') return readCellPerLine(doc, spec, toks);
   return readSpaced(doc, spec, toks);
+}
+
+/** A row with no value at all: blank, but said for each cell (a lost line looks the same). */
+function noValue(): RowRead {
+  return { status: 'failed', lines: [], note: msg('该行未填写数字', 'no value printed in this row') };
 }
 
 function truncate(t: Tok, endCol: number): Tok {
@@ -88,7 +96,7 @@ function readSpaced(doc: Doc, spec: RowSpec, toks: Tok[]): RowRead {
   const byLine = new Map<number, Tok[]>();
   for (const t of toks) byLine.set(t.li, [...(byLine.get(t.li) ?? []), t]);
   const groups = [...byLine.values()];
-  if (toks.length === 0) return { status: 'ok', values: Array(n).fill(null), lines: [], note: msg('该行未填写数字', 'no value printed in this row') };
+  if (toks.length === 0) return noValue();
   if (groups.length === 1 && toks.length === n) return { ...ok(toks), layoutLine: toks };
   // a number alone on its line inside a table of rows is suspect: a page number (- 3 -, 3)
   const multi = groups.filter((g) => g.length >= 2);
@@ -158,8 +166,21 @@ function readCellPerLine(doc: Doc, spec: RowSpec, toks: Tok[]): RowRead {
     lines: its.map((x) => ('tok' in x ? x.tok.li : undefined)),
   });
   if (items.length === n) return { status: 'ok', ...positional(items) };
-  if (tokCount === n) return ok(items.flatMap((x) => ('tok' in x ? [x.tok] : [])));
-  if (tokCount === 0) return { status: 'ok', values: Array(n).fill(null), lines: [], note: msg('该行未填写数字', 'no value printed in this row') };
+  const tokItems = items.flatMap((x) => ('tok' in x ? [x.tok] : []));
+  // empty lines that only separate (every other line, as pdftotext writes) are not cells
+  const alternating = items.every((x, i) => ('tok' in x) === (i % 2 === 0));
+  if (tokCount === n && (tokCount === items.length || alternating)) return ok(tokItems);
+  if (tokCount === n) {
+    // an empty line may be a blank cell and a number a stray one (a page number): try both
+    const cands: { values: Cell[]; lines: (number | undefined)[] }[] = [{ values: tokItems.map((t) => t.value), lines: tokItems.map((t) => t.li) }];
+    const emptyIdx = items.flatMap((x, i) => ('empty' in x ? [i] : []));
+    const tokIdx = items.flatMap((x, i) => ('tok' in x ? [i] : []));
+    for (const d of tokIdx) {
+      for (const e of emptyIdx) cands.push(positional(items.filter((_, i) => i !== d && (i === e || 'tok' in items[i]))));
+    }
+    return choose(spec, cands, msg('空行与数字的位置不确定（可能混入页码）', 'empty lines and numbers do not line up (a page number?)'));
+  }
+  if (tokCount === 0) return noValue();
   if (tokCount < n && items.length > n) {
     // more lines than cells: some empty lines only separate rows; try each choice of blanks
     const cands: { values: Cell[]; lines: (number | undefined)[] }[] = [];
@@ -170,7 +191,7 @@ function readCellPerLine(doc: Doc, spec: RowSpec, toks: Tok[]): RowRead {
     }
     return choose(spec, cands, msg(`空行多于空格数，无法确定哪一格为空`, `more empty lines than blank cells; cannot tell which cell is blank`));
   }
-  if (tokCount > n) {
+  if (tokCount > n && tokCount - n <= 2) {
     const tokIdx = items.flatMap((x, i) => ('tok' in x ? [i] : []));
     const cands = (combinations(tokIdx, tokCount - n, 5000) ?? []).map((drop) => {
       const rest = items.filter((_, i) => !drop.includes(i));
@@ -190,6 +211,16 @@ function readCellPerLine(doc: Doc, spec: RowSpec, toks: Tok[]): RowRead {
 function readDelimited(doc: Doc, spec: RowSpec, toks: Tok[]): RowRead {
   const { n } = spec;
   const lineIdx = [...new Set(toks.map((t) => t.li))].filter((li) => doc.lines[li].delim);
+  const outside = toks.filter((t) => !doc.lines[t.li].delim);
+  const outsideNote = outside.length
+    ? msg(`忽略了表格行之外的数字 ${outside.map((t) => t.raw).join('、')}（可能是页码）`, `ignored number(s) outside the table rows: ${outside.map((t) => t.raw).join(', ')} (page numbers?)`)
+    : undefined;
+  if (!lineIdx.length) {
+    // empty table cells, and a number outside the table: a page number, or the row's value? unsure
+    return outsideNote
+      ? { status: 'failed', lines: [], note: msg(`表格行为空，但其下有数字 ${outside.map((t) => t.raw).join('、')}，无法确定`, `the table row is empty but number(s) ${outside.map((t) => t.raw).join(', ')} follow it; cannot tell`) }
+      : noValue();
+  }
   const rows: { li: number; cells: { text: string; toks: Tok[] }[] }[] = [];
   for (const li of lineIdx) {
     let cells = delimitedCells(doc.lines[li]).map((c) => ({
@@ -204,6 +235,15 @@ function readDelimited(doc: Doc, spec: RowSpec, toks: Tok[]): RowRead {
   const cellOk = (c: { text: string; toks: Tok[] }) =>
     c.text === '' || (c.toks.length === 1 && c.toks[0].raw === c.text);
   const usable = rows.filter((r) => r.cells.length >= n && r.cells.every(cellOk));
+  if (rows.length > 1) {
+    // values on two table lines (a row broken by a converter): which cells belong where is unsure
+    return { status: 'failed', lines: [], note: msg('本行数字分在几行表格中，无法确定各自的列', 'the row\'s numbers are spread over several table lines; cannot tell their columns') };
+  }
+  // a number on the line right next to the table row may be the row's own tail, cut off by a
+  // converter ("| … | 2437" / "24758 |"): then the row cannot be placed
+  if (outside.some((t) => rows.some((r) => Math.abs(r.li - t.li) === 1))) {
+    return { status: 'failed', lines: [], note: msg('表格行旁边有表格外的数字，可能是被截断的行', 'a number outside the table right next to the row: the row may be broken') };
+  }
   if (usable.length === 1) {
     const { li, cells } = usable[0];
     const cands: { values: Cell[]; lines: (number | undefined)[] }[] = [];
@@ -214,13 +254,12 @@ function readDelimited(doc: Doc, spec: RowSpec, toks: Tok[]): RowRead {
       cands.push({ values: win.map((c) => (c.toks.length ? c.toks[0].value : null)), lines: win.map(() => li) });
     }
     const r = choose(spec, cands, msg('表格空格位置不确定', 'the place of the blank cells in the table is uncertain'));
-    if (rows.length > 1 && r.status === 'ok') {
-      r.note = msg('同一行下还有其他数字，已忽略', 'other numbers under this row were ignored');
-    }
+    if (outsideNote && r.status === 'ok') r.note = outsideNote;
     return r;
   }
   // cells written together inside the table's cells, or too few cells: read the tokens plainly
   const flat = rows.flatMap((r) => r.cells.flatMap((c) => c.toks));
+  if (outside.length) return { status: 'failed', lines: [], note: msg('表格行内外都有数字，无法确定', 'numbers both in and outside the table rows; cannot tell') };
   if (flat.length === n) return ok(flat);
   return readSpaced(doc, spec, flat);
 }
