@@ -80,6 +80,13 @@ describe('parseReportText — layouts, one by one', () => {
     expect(r.warnings.filter((w) => /页码|page number/.test(w.message_zh + w.message_en)).length).toBe(2);
   });
 
+  it('a lone page number right after a blank one-cell row is not taken as its value', () => {
+    const r = parseReportText(fixture.replace('行政事业性收费\n', '行政事业性收费\n\n7\n'));
+    expect(r.cells.s2_fee_amount).toBeNull();
+    expect(r.warnings.find((w) => w.code === 's2_fee_amount')!.message_en).toMatch(/page number/);
+    expect(r.cells).toEqual(fixtureCells);
+  });
+
   it('full-width digits and punctuation, thousands separators, a decimal fee', () => {
     const text = fixture
       .replace('规章 0 0 0', '规章 １２ ３ １，２０４')

@@ -97,6 +97,12 @@ function readSpaced(doc: Doc, spec: RowSpec, toks: Tok[]): RowRead {
   for (const t of toks) byLine.set(t.li, [...(byLine.get(t.li) ?? []), t]);
   const groups = [...byLine.values()];
   if (toks.length === 0) return noValue();
+  // a single number alone on a line after the label could be a page number: only the label's
+  // own line is certain for a one-cell row
+  const lone1 = n === 1 && toks.length === 1 && toks[0].li !== posLi(spec.labelEnd) && toks[0].li !== posLi(spec.start);
+  if (lone1) {
+    return { status: 'failed', lines: [], note: msg(`行名之后单独成行的数字 ${toks[0].raw} 可能是页码，无法确定`, `the number ${toks[0].raw} alone on a line after the label may be a page number; cannot tell`) };
+  }
   if (groups.length === 1 && toks.length === n) return { ...ok(toks), layoutLine: toks };
   // a number alone on its line inside a table of rows is suspect: a page number (- 3 -, 3)
   const multi = groups.filter((g) => g.length >= 2);
@@ -105,7 +111,9 @@ function readSpaced(doc: Doc, spec: RowSpec, toks: Tok[]): RowRead {
   const stray = lone.map((t) => t.raw).join('、');
   const strayNote = msg(`忽略了单独成行的数字 ${stray}（可能是页码）`, `ignored number(s) alone on a line: ${stray} (page numbers?)`);
   if (multi.length && main.length === n) return ok(main, lone.length ? strayNote : undefined);
-  if (!multi.length && toks.length === n) return ok(toks);
+  if (!multi.length && toks.length === n) {
+    return { status: 'failed', lines: [], note: msg('数字各自单独成行，无法与页码区分', 'the values stand alone on separate lines and cannot be told from page numbers') };
+  }
   const layoutLine = multi.length === 1 ? multi[0] : groups.length === 1 ? groups[0] : undefined;
   if (toks.length < n || main.length < n) {
     const split = groups.length === 1 ? trySplit(doc, spec, toks) : null;
@@ -228,7 +236,6 @@ function readDelimited(doc: Doc, spec: RowSpec, toks: Tok[]): RowRead {
       start: c.start, end: c.end,
     }));
     if (li === posLi(spec.labelEnd)) cells = cells.filter((c) => c.start >= spec.labelEnd % 1_000_000);
-    if (li === posLi(spec.start)) cells = cells.filter((c) => c.end > spec.start % 1_000_000 || c.toks.length === 0);
     if (li === posLi(spec.end)) cells = cells.filter((c) => c.end <= spec.end % 1_000_000);
     if (cells.some((c) => c.toks.length)) rows.push({ li, cells });
   }
