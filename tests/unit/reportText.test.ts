@@ -112,6 +112,13 @@ describe('parseReportText — layouts, one by one', () => {
     expect([r.cells.s2_penalty_decisions, r.cells.s2_coercion_decisions, r.cells.s2_fee_amount]).toEqual([null, null, null]);
   });
 
+  it('web text: HTML entities and zero-width characters are not cells', () => {
+    const text = fixture
+      .replace('1.本机关不掌握相关政府信息 1 0 0 0 0 0 1', '1.本机关不掌握相关政府信息&nbsp;1&#160;0&#xa0;0 0\u200b 0 0 1')
+      .replace('规章 0 0 0', '规\u200b章 0 0 0');
+    expect(parseReportText(text).cells).toEqual(fixtureCells);
+  });
+
   it('a count written as a decimal is not taken: null with a warning', () => {
     const r = parseReportText(fixture.replace('行政许可 0', '行政许可 2.5'));
     expect(r.cells.s2_license_decisions).toBeNull();

@@ -1,9 +1,19 @@
 // Report text → one record: agency, year and the form's 200 cells, read from the text of a
 // 政府信息公开工作年度报告 (copied from a web page, extracted from a PDF, converted to markdown …).
 // Pure and deterministic. Cells are aligned by each row's label and each column's place, never by
-// counting numbers across a table; what cannot be read with certainty is null with a warning, and
-// the form's own sums are checked (failedRules). Parts: reportText/{doc,labels,match,region,split,
-// solve,read,meta}.ts.
+// counting numbers across a table; what cannot be read with certainty is null with a warning
+// (zh + en, naming row and column), and the form's own sums are checked (failedRules).
+//
+// Decisions worth knowing:
+// - Old undivided （六）其他处理 row (2019 trial form): its values go to 三（六）3 其他
+//   (s3_other_misc_*) so that 三（七） still checks; 三（六）1 and 2 stay null, all with warnings.
+// - 2019 trial form's section 二 (本年新制作数量 … 上一年项目数量): other columns, so all ten
+//   section-二 cells are null with warnings rather than read into the 2021 cells.
+// - Cells run together (web archives): split only where the row's sums, then the section's
+//   (balance, outcome_sum), leave exactly one reading; otherwise null with a warning.
+// - A number alone on a line (a page number?) is never silently taken for a cell.
+// - A row with no value at all is null with a warning for each cell.
+// Parts: reportText/{doc,labels,match,region,split,solve,read,meta}.ts.
 import type { CellCode } from '../format/cells';
 import { emptyCells, type CellValues } from '../format/record';
 import { checkWithinReport } from '../rules/withinReport';

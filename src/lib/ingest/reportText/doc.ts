@@ -67,7 +67,7 @@ export function buildDoc(text: string): Doc {
   const lines: Line[] = [];
   let furniture = false;
   raw.forEach((l, i) => {
-    let t = l.normalize('NFKC').replace(/\u00a0/g, ' ');
+    let t = decodeEntities(l).normalize('NFKC').replace(/\u00a0/g, ' ').replace(/[\u200b-\u200d\u2060\ufeff]/g, '');
     const trimmed = t.trim();
     if (PAGE_LINE.some((re) => re.test(trimmed)) || RUNNING_TITLE.test(trimmed.replace(/\s+/g, ''))) {
       // page furniture: the empty lines around it are page layout, not blank cells
@@ -121,6 +121,19 @@ export function buildDoc(text: string): Doc {
     }
   });
   return { lines, chars, charLi, charCol, tokens };
+}
+
+/** Web text saved with its HTML entities (&nbsp; &#160; — the digits are not cells). */
+function decodeEntities(s: string): string {
+  if (!s.includes('&')) return s;
+  const named: Record<string, string> = { nbsp: ' ', amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", ensp: ' ', emsp: ' ', mdash: '—', ndash: '–' };
+  return s.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (m, e: string) => {
+    if (e[0] === '#') {
+      const cp = e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : Number(e.slice(1));
+      return Number.isFinite(cp) && cp > 0 && cp < 0x110000 ? String.fromCodePoint(cp) : m;
+    }
+    return named[e.toLowerCase()] ?? m;
+  });
 }
 
 /** Index of the delimited cell holding column `col` (a leading pipe opens cell 0). */
