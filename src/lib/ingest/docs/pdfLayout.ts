@@ -1,6 +1,9 @@
 // PDF text items → lines of text, ordered by position (like `pdftotext -layout`): items on one
-// baseline form a line, sorted left to right; a wide gap becomes spaces (so table columns stay
-// apart) while the pieces of one word or Chinese phrase join directly. Pure.
+// baseline form a line, sorted left to right; the pieces of one word or Chinese phrase join
+// directly, and an item after a gap starts at the character column of its x position (in units
+// of half the text height, about one digit), so a table's columns line up across lines even when
+// the labels before them are Chinese (one character, two units wide). Text is NFKC-normalised:
+// PDFs often carry Kangxi-radical code points (⼆, ⼯) for ordinary characters. Pure.
 export interface TextItem {
   str: string;
   /** left edge and baseline, in PDF units (y grows upwards) */
@@ -29,24 +32,28 @@ export function itemsToLines(items: TextItem[]): string[] {
     if (row && Math.abs(row[0].y - it.y) <= h * 0.4) row.push(it);
     else rows.push([it]);
   }
-  return rows.map((row) => joinRow(row.sort((a, b) => a.x - b.x), h));
+  const left = Math.min(...usable.map((i) => i.x));
+  return rows.map((row) => joinRow(row.sort((a, b) => a.x - b.x), h, left));
 }
 
-function joinRow(row: TextItem[], h: number): string {
+function joinRow(row: TextItem[], h: number, left: number): string {
+  const unit = h * 0.5;
   let out = '';
   let end: number | null = null;
   for (const it of row) {
-    const s = it.str.replace(/\s+$/, '');
-    if (end !== null) {
+    const s = it.str.replace(/\s+$/, '').normalize('NFKC');
+    const target = Math.round((it.x - left) / unit);
+    if (end === null) out += ' '.repeat(Math.max(0, target));
+    else {
       const gap = it.x - end;
-      // a gap of more than ~half a character separates cells; several characters → several spaces
-      if (gap > h * 0.5) out += ' '.repeat(Math.max(2, Math.round(gap / (h * 0.5))));
+      // a gap of more than half a unit separates cells: at least two spaces, then up to the column
+      if (gap > unit) out += ' '.repeat(Math.max(2, target - out.length));
       else if (gap > h * 0.15 && /[0-9A-Za-z]$/.test(out) && /^[0-9A-Za-z]/.test(s)) out += ' ';
     }
     out += s;
-    end = it.x + (it.width || s.length * h * 0.5);
+    end = it.x + (it.width || s.length * unit);
   }
-  return out;
+  return out.replace(/\s+$/, '');
 }
 
 /** Pages → one text, with a form feed between pages (the parser treats page breaks as noise). */
