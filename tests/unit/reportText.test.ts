@@ -119,6 +119,12 @@ describe('parseReportText — layouts, one by one', () => {
     expect(parseReportText(text).cells).toEqual(fixtureCells);
   });
 
+  it('a year in a heading (三、2024年收到和处理…) is not a cell', () => {
+    const text = fixture.replace(' 三、收到和处理政府信息公开申请情况', ' 三、2024年度收到和处理政府信息公开申请情况').replace('行政事业性收费\n', '行政事业性收费 0.5\n');
+    const r = parseReportText(text);
+    expect(r.cells).toEqual({ ...fixtureCells, s2_fee_amount: 0.5 });
+  });
+
   it('a count written as a decimal is not taken: null with a warning', () => {
     const r = parseReportText(fixture.replace('行政许可 0', '行政许可 2.5'));
     expect(r.cells.s2_license_decisions).toBeNull();

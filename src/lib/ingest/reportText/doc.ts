@@ -57,6 +57,7 @@ const NOT_CELLS = [
   /第\s*[\d一二三四五六七八九十]+\s*条\s*第?\s*\(?\s*[\d一二三四五六七八九十]+\s*\)?\s*项/g,
   /column\s*\d+/gi,
   /\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日/g,
+  /(?<!\d)(19|20)\d{2}\s*年度?(?=\s*\p{Script=Han})/gu, // 2024年 in a heading or a note
 ];
 
 const TOKEN =

@@ -116,7 +116,8 @@ export function findAnchors(doc: Doc): Match[] {
     a.keys.forEach((key, ki) => {
       const k = allowedErrors(key.length);
       for (const h of fuzzyFind(key, doc.chars, k)) {
-        if (a.numeral && doc.chars[h.start] !== a.numeral) continue;
+        // a heading starts with its numeral (二、三、…), possibly just before the match
+        if (a.numeral && doc.chars[h.start] !== a.numeral && doc.chars[h.start - 1] !== a.numeral) continue;
         if (key.length <= 2 && !standsAlone(doc, h)) continue;
         const last = h.end - 1;
         cands.push({
