@@ -87,15 +87,15 @@ describe('compliance', () => {
       expect(page.url()).toContain('flag=');
       const detail = page.locator('[data-detail]');
       expect([await detail.getAttribute('data-agency'), await detail.getAttribute('data-year')]).toEqual([fault.agency_id, String(fault.year)]);
-      const form = page.locator('[data-form]');
+      const form = page.locator('[data-flag-form]');
       await form.waitFor();
-      const flagged = await form.locator('td[data-flagged="true"]').evaluateAll((tds) => tds.map((t) => t.getAttribute('data-code')));
+      const flagged = await form.locator('td[data-flagged="true"]').evaluateAll((tds) => tds.map((t) => t.getAttribute('data-metric')));
       expect(flagged.length, rule).toBeGreaterThan(0);
       // the listed row's cells are marked (the first flag of a multi-column fault covers one of them)
       expect(fault.cells.some((c) => flagged.includes(c)), `${rule}: ${flagged}`).toBe(true);
-      for (const code of flagged) expect(await form.locator(`td[data-code="${code}"]`).getAttribute('class')).toContain('flagged');
+      for (const code of flagged) expect(await form.locator(`td[data-metric="${code}"]`).getAttribute('class')).toContain('flag-');
       // the form has all 200 cells, unmarked ones without the attribute
-      expect(await form.locator('td[data-code]').count()).toBe(200);
+      expect(await form.locator('td[data-metric]').count()).toBe(200);
     }
     // a missing report has no form
     await openFlag(page, 'missing');
