@@ -28,6 +28,7 @@ describe('agency page', () => {
       expect(num((await form.locator(`[data-metric="${c}__change"]`).getAttribute('data-value'))!)).toBe(Number(r[c]) - Number(p[c]));
     }
     const blank = codes.find((c) => r[c] === '');
+    expect(blank).toBeDefined();
     if (blank) expect((await form.locator(`td[data-metric="${blank}"] .v`).textContent())?.trim()).toBe('—');
     // printed layout: merged headers and item numbers, from cells.csv
     expect(await form.locator('th', { hasText: '三、本年度办理结果' }).getAttribute('rowspan')).toBe('22');
