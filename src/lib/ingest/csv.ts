@@ -54,65 +54,111 @@ export function headerToCode(header: string): CellCode | null {
 }
 
 export function parseCsvText(file: string, text: string, opts: CsvOptions = {}): CsvResult {
+  const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { skipEmptyLines: 'greedy' });
+  const malformed: Problem[] = parsed.errors
+    .filter((e) => e.code !== 'UndetectableDelimiter')
+    .map((e) => ({ file, line: (e.row ?? 0) + 1, column: '', message_zh: `CSV 格式错误：${e.message}`, message_en: `malformed CSV: ${e.message}`, severity: 'error' }));
+  const out = parseRows(file, parsed.data, opts);
+  out.problems.unshift(...malformed);
+  return out;
+}
+
+/** Where rows came from, for tables that are not a CSV file (a spreadsheet sheet, a Parquet table). */
+export interface RowsOptions extends CsvOptions {
+  /** the source line (sheet row) of each row; rows[0] is the header (default: i + 1) */
+  lines?: number[];
+  /** the sheet the rows came from, added to every problem */
+  sheet?: string;
+}
+
+/** Rows of strings (header first) → records or registry rows, with located problems. The one
+ *  validation for CSV, XLSX and Parquet tables. */
+export function parseRows(file: string, rowsIn: string[][], opts: RowsOptions = {}): CsvResult {
   const nowYear = opts.nowYear ?? new Date().getFullYear();
   const out: CsvResult = { kind: null, records: [], agencies: [], problems: [] };
+  let rows = rowsIn;
+  let lines = opts.lines ?? rows.map((_, i) => i + 1);
   const err = (line: number, column: string, zh: string, en: string) =>
-    out.problems.push({ file, line, column, message_zh: zh, message_en: en, severity: 'error' });
-
-  const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { skipEmptyLines: 'greedy' });
-  const rows = parsed.data;
+    out.problems.push({ file, ...(opts.sheet ? { sheet: opts.sheet } : {}), line, column, message_zh: zh, message_en: en, severity: 'error' });
   if (rows.length === 0) {
     err(0, '', '文件为空', 'the file is empty');
     return out;
   }
-  for (const e of parsed.errors) {
-    if (e.code === 'UndetectableDelimiter') continue;
-    err((e.row ?? 0) + 1, '', `CSV 格式错误：${e.message}`, `malformed CSV: ${e.message}`);
-  }
-  const header = rows[0].map((h) => h.trim());
+  const header = rows[0].map((h) => {
+    const t = String(h ?? '').trim();
+    return META_BY_ZH.get(t) ?? t;
+  });
   const kind = detectKind(header);
   out.kind = kind;
   if (!kind) {
-    err(1, '', '无法识别文件类型：表头须含 agency 与 year（报告），或 agency_id 与 name（机构名录）',
+    err(lines[0], '', '无法识别文件类型：表头须含 agency 与 year（报告），或 agency_id 与 name（机构名录）',
       'cannot tell the file kind: the header needs agency and year (reports), or agency_id and name (registry)');
     return out;
   }
+  // A second header row of Chinese labels (as the app's exports and the Excel template write it).
+  if (kind === 'wide' && rows.length > 1 && isLabelRow(header, rows[1])) {
+    rows = [rows[0], ...rows.slice(2)];
+    lines = [lines[0], ...lines.slice(2)];
+  }
   const dupHeader = header.find((h, i) => header.indexOf(h) !== i);
-  if (dupHeader) err(1, dupHeader, '表头重复', 'duplicate column header');
+  if (dupHeader) err(lines[0], dupHeader, '表头重复', 'duplicate column header');
   const body = rows.slice(1);
+  const lineOf = (i: number) => lines[i + 1] ?? i + 2;
   for (let i = 0; i < body.length; i++) {
     if (body[i].length !== header.length) {
-      err(i + 2, '', `本行有 ${body[i].length} 个字段，表头有 ${header.length} 个`,
+      err(lineOf(i), '', `本行有 ${body[i].length} 个字段，表头有 ${header.length} 个`,
         `this row has ${body[i].length} fields, the header has ${header.length}`);
     }
   }
   if (body.length === 0) err(0, '', '文件没有数据行', 'the file has no data rows');
-  if (kind === 'agencies') readAgencies(header, body, err, out);
-  else if (kind === 'long') readLong(header, body, nowYear, err, out);
-  else readWide(header, body, nowYear, err, out);
+  if (kind === 'agencies') readAgencies(header, body, lineOf, err, out);
+  else if (kind === 'long') readLong(header, body, lineOf, nowYear, err, out);
+  else readWide(header, body, lineOf, nowYear, err, out);
   return out;
 }
 
-type Err = (line: number, column: string, zh: string, en: string) => void;
+/** Meta columns' Chinese names in a label row. */
+export const META_LABELS_ZH: Record<string, string> = {
+  agency: '机构名称', year: '年度', agency_id: '机构代码', level: '层级', parent: '上级机构', published_on: '公布日期',
+};
 
-function readWide(header: string[], body: string[][], nowYear: number, err: Err, out: CsvResult) {
+const META_BY_ZH = new Map(Object.entries(META_LABELS_ZH).map(([k, v]) => [v, k]));
+
+/** True when `row` holds the labels of the header's cell codes rather than data. */
+function isLabelRow(header: string[], row: string[]): boolean {
+  if (/^\s*\d{4}/.test(String(row[header.indexOf('year')] ?? ''))) return false;
+  let codes = 0;
+  let labels = 0;
+  header.forEach((h, j) => {
+    const code = headerToCode(h);
+    if (!code) return;
+    codes++;
+    if (headerToCode(String(row[j] ?? '')) === code) labels++;
+  });
+  return codes > 0 && labels * 2 >= codes;
+}
+
+type Err = (line: number, column: string, zh: string, en: string) => void;
+type LineOf = (bodyIndex: number) => number;
+
+function readWide(header: string[], body: string[][], lineOf: LineOf, nowYear: number, err: Err, out: CsvResult) {
   const codeAt: (CellCode | null)[] = header.map((h) => ((WIDE_META as readonly string[]).includes(h) ? null : headerToCode(h)));
   header.forEach((h, i) => {
     if (!(WIDE_META as readonly string[]).includes(h) && !codeAt[i]) {
-      err(1, h, '未知的列：既不是单元格代码，也不是「行标签|列标签」', 'unknown column: neither a cell code nor a "row label|column label"');
+      err(lineOf(-1), h, '未知的列：既不是单元格代码，也不是「行标签|列标签」', 'unknown column: neither a cell code nor a "row label|column label"');
     }
   });
   const seenCode = new Map<string, string>();
   header.forEach((h, i) => {
     const c = codeAt[i];
     if (!c) return;
-    if (seenCode.has(c)) err(1, h, `与列「${seenCode.get(c)}」是同一单元格`, `same cell as column "${seenCode.get(c)}"`);
+    if (seenCode.has(c)) err(lineOf(-1), h, `与列「${seenCode.get(c)}」是同一单元格`, `same cell as column "${seenCode.get(c)}"`);
     seenCode.set(c, h);
   });
   const col = (name: string) => header.indexOf(name);
   const seen = new Map<string, number>();
   body.forEach((row, i) => {
-    const line = i + 2;
+    const line = lineOf(i);
     const rec = readMeta(row, col, line, nowYear, err);
     if (!rec) return;
     header.forEach((h, j) => {
@@ -158,16 +204,16 @@ function noteDuplicate(rec: ReportRecord, line: number, seen: Map<string, number
   } else seen.set(key, line);
 }
 
-function readLong(header: string[], body: string[][], nowYear: number, err: Err, out: CsvResult) {
+function readLong(header: string[], body: string[][], lineOf: LineOf, nowYear: number, err: Err, out: CsvResult) {
   for (const h of header) {
     if (!LONG_COLUMNS.includes(h) && !['agency_id', 'published_on'].includes(h)) {
-      err(1, h, '长表只应有 agency, year, code, value 列', 'a long CSV has only agency, year, code, value columns');
+      err(lineOf(-1), h, '长表只应有 agency, year, code, value 列', 'a long CSV has only agency, year, code, value columns');
     }
   }
   const col = (n: string) => header.indexOf(n);
   const byKey = new Map<string, { rec: ReportRecord; line: number; codes: Map<string, number> }>();
   body.forEach((row, i) => {
-    const line = i + 2;
+    const line = lineOf(i);
     const rec = readMeta(row, col, line, nowYear, err);
     if (!rec) return;
     const codeRaw = (row[col('code')] ?? '').trim();
@@ -198,15 +244,15 @@ function readLong(header: string[], body: string[][], nowYear: number, err: Err,
 const TRUE_WORDS = new Set(['true', '是', '1', 'yes', 'y', 't']);
 const FALSE_WORDS = new Set(['false', '否', '0', 'no', 'n', 'f', '']);
 
-function readAgencies(header: string[], body: string[][], err: Err, out: CsvResult) {
+function readAgencies(header: string[], body: string[][], lineOf: LineOf, err: Err, out: CsvResult) {
   for (const h of header) {
-    if (!AGENCY_COLUMNS.includes(h)) err(1, h, '机构名录中未知的列', 'unknown column in a registry file');
+    if (!AGENCY_COLUMNS.includes(h)) err(lineOf(-1), h, '机构名录中未知的列', 'unknown column in a registry file');
   }
   const col = (n: string) => header.indexOf(n);
   const get = (row: string[], n: string) => (col(n) >= 0 ? (row[col(n)] ?? '').trim() : '');
   const seen = new Map<string, number>();
   body.forEach((row, i) => {
-    const line = i + 2;
+    const line = lineOf(i);
     const id = get(row, 'agency_id');
     const name = get(row, 'name');
     if (!id) err(line, 'agency_id', '机构代码为空', 'the agency_id is empty');

@@ -2,7 +2,7 @@
 // when any problem is an error.
 import type { PreparedImport } from '../db/load';
 import type { Problem } from '../i18n/messages';
-import { parseCsvText, type CsvOptions } from './csv';
+import { parseCsvText, type CsvOptions, type CsvResult } from './csv';
 import { decodeBytes, looksBinary, type Encoding } from './decode';
 import { resolveRecords, unknownParents, type RegistryEntry } from './resolve';
 
@@ -23,20 +23,33 @@ export function prepareCsv(
     };
   }
   const { text, encoding } = decodeBytes(bytes);
-  const parsed = parseCsvText(file, text, opts);
-  const problems = [...parsed.problems];
-  if (parsed.kind === 'agencies') problems.push(...unknownParents(file, parsed.agencies, registry));
-  const resolution = parsed.kind && parsed.kind !== 'agencies' ? resolveRecords(file, parsed.records, registry) : null;
+  return { ...prepareParsed(file, [parseCsvText(file, text, opts)], registry, opts), encoding };
+}
+
+/** Parsed tables of one file (a CSV, the sheets of a workbook, the tables of a dataset) → one
+ *  import: registry rows first (so the reports can name the agencies they add), then reports. */
+export function prepareParsed(
+  file: string, parts: CsvResult[], registry: RegistryEntry[], opts: { replace?: boolean; kind?: string } = {},
+): Omit<Preparation, 'encoding'> {
+  const problems = parts.flatMap((p) => p.problems);
+  const agencyRows = parts.flatMap((p) => (p.kind === 'agencies' ? p.agencies : []));
+  const records = parts.flatMap((p) => (p.kind && p.kind !== 'agencies' ? p.records : []));
+  const hasReports = parts.some((p) => p.kind && p.kind !== 'agencies');
+  if (agencyRows.length) problems.push(...unknownParents(file, agencyRows, registry));
+  const incoming: RegistryEntry[] = agencyRows.map((a) => ({ agency_id: a.agency_id, name: a.name, aliases: a.aliases }));
+  const incomingIds = new Set(incoming.map((a) => a.agency_id));
+  const merged = [...registry.filter((a) => !incomingIds.has(a.agency_id)), ...incoming];
+  const resolution = hasReports ? resolveRecords(file, records, merged) : null;
   if (resolution) problems.push(...resolution.problems);
-  if (problems.some((p) => p.severity === 'error') || !parsed.kind) {
-    return { file, encoding, problems: sortProblems(problems), prepared: null };
+  if (problems.some((p) => p.severity === 'error') || parts.some((p) => !p.kind) || !parts.length) {
+    return { file, problems: sortProblems(problems), prepared: null };
   }
-  const agencies = parsed.kind === 'agencies' ? parsed.agencies : resolution!.newAgencies;
+  const agencies = [...agencyRows, ...(resolution?.newAgencies ?? [])];
   const known = new Set(registry.map((a) => a.agency_id));
   return {
-    file, encoding, problems,
+    file, problems,
     prepared: {
-      file, kind: parsed.kind, agencies,
+      file, kind: opts.kind ?? parts[0].kind!, agencies,
       newAgencies: agencies.filter((a) => !known.has(a.agency_id)).map((a) => ({ agency_id: a.agency_id, name: a.name })),
       records: resolution?.records ?? [],
       replace: opts.replace ?? true,
@@ -45,5 +58,5 @@ export function prepareCsv(
 }
 
 function sortProblems(ps: Problem[]): Problem[] {
-  return [...ps].sort((a, b) => a.line - b.line);
+  return [...ps].sort((a, b) => (a.sheet ?? '').localeCompare(b.sheet ?? '') || a.line - b.line);
 }
