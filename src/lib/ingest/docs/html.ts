@@ -53,8 +53,10 @@ export function tableLines(table: Element): string[] {
     for (const cell of Array.from(tr.children).filter((x) => /^T[DH]$/i.test(x.tagName))) {
       while (grid[r][c] !== undefined) c++;
       const text = cellText(cell);
-      const rs = Math.max(1, Number(cell.getAttribute('rowspan')) || 1);
-      const cs = Math.max(1, Number(cell.getAttribute('colspan')) || 1);
+      // Clamped as browsers do (colspan ≤ 1000; rowspan not past the table's last row): a
+      // hostile rowspan="99999999" would otherwise build a grid that exhausts memory.
+      const rs = Math.min(rows.length - r, Math.max(1, Math.floor(Number(cell.getAttribute('rowspan'))) || 1));
+      const cs = Math.min(1000, Math.max(1, Math.floor(Number(cell.getAttribute('colspan'))) || 1));
       for (let i = 0; i < rs; i++) {
         grid[r + i] ??= [];
         for (let j = 0; j < cs; j++) grid[r + i][c + j] = i === 0 && j === 0 ? text : null;
