@@ -1,53 +1,143 @@
-// User imports survive reloads and restarts: each committed import is kept in IndexedDB and
-// replayed into a fresh DuckDB on start-up (the demo city is rebuilt from the bundled files).
+// What the user did to the data survives reloads and restarts: an ordered log in IndexedDB of
+// committed imports and deletions, replayed into a fresh DuckDB on start-up, plus settings (is the
+// demo city shown). The demo itself is rebuilt from the bundled files, never stored. An IndexedDB
+// transaction is atomic: a write cut short (tab closed, quota hit) leaves no trace, and the import
+// that asked for it is rolled back in DuckDB too (load.ts's beforeCommit).
+// Measured against DuckDB's own OPFS file: see scripts/bench/persist.ts and the P6 commit.
 import type { PreparedImport } from './load';
 
 const DB_NAME = 'disclosure-dashboard';
-const STORE = 'imports';
+const LOG = 'imports';
+const SETTINGS = 'settings';
+
+/** One step of the log. Version-1 entries are bare PreparedImports (read as imports). */
+export type LogEntry =
+  | { op: 'import'; imp: PreparedImport; at: string }
+  | { op: 'delete'; agency_id: string; year: number; at: string };
+
+export interface StoredEntry {
+  key: number;
+  entry: LogEntry;
+}
+
+export interface Settings {
+  /** show the bundled synthetic demo city */
+  demo: boolean;
+}
+const DEFAULT_SETTINGS: Settings = { demo: true };
 
 function openIdb(): Promise<IDBDatabase> {
   return new Promise((resolve, reject) => {
-    const req = indexedDB.open(DB_NAME, 1);
-    req.onupgradeneeded = () => req.result.createObjectStore(STORE, { autoIncrement: true });
+    const req = indexedDB.open(DB_NAME, 2);
+    req.onupgradeneeded = () => {
+      const db = req.result;
+      if (!db.objectStoreNames.contains(LOG)) db.createObjectStore(LOG, { autoIncrement: true });
+      if (!db.objectStoreNames.contains(SETTINGS)) db.createObjectStore(SETTINGS);
+    };
     req.onsuccess = () => resolve(req.result);
     req.onerror = () => reject(req.error);
+    req.onblocked = () => reject(new Error('IndexedDB is held by an older tab of this app: close it and reload'));
   });
 }
 
-function tx<T>(mode: IDBTransactionMode, f: (s: IDBObjectStore) => IDBRequest<T>): Promise<T> {
-  return openIdb().then(
-    (idb) =>
-      new Promise<T>((resolve, reject) => {
-        const t = idb.transaction(STORE, mode);
-        const req = f(t.objectStore(STORE));
-        t.oncomplete = () => { idb.close(); resolve(req.result); };
-        t.onerror = () => { idb.close(); reject(t.error ?? req.error); };
-        t.onabort = () => { idb.close(); reject(t.error ?? new Error('IndexedDB transaction aborted')); };
-      }),
-  );
+/** Runs `f` in one transaction over `stores`; resolves with f's result once it has committed. */
+async function tx<T>(stores: string[], mode: IDBTransactionMode, f: (t: IDBTransaction) => T | Promise<T>): Promise<T> {
+  const idb = await openIdb();
+  return new Promise<T>((resolve, reject) => {
+    const t = idb.transaction(stores, mode);
+    let out: T;
+    t.oncomplete = () => { idb.close(); resolve(out); };
+    t.onerror = () => { idb.close(); reject(t.error); };
+    t.onabort = () => { idb.close(); reject(t.error ?? new Error('IndexedDB transaction aborted')); };
+    Promise.resolve(f(t)).then((v) => (out = v), (e) => { try { t.abort(); } catch { /* already done */ } reject(e); });
+  });
 }
 
-export interface StoredImport {
-  key: number;
-  imp: PreparedImport;
+const req = <T>(r: IDBRequest<T>) => new Promise<T>((res, rej) => { r.onsuccess = () => res(r.result); r.onerror = () => rej(r.error); });
+
+/** Test hooks, set by browser tests on window.__ddFaults: make the next write throw, hit the
+ *  quota, or stall (the transaction held open) so a test can close the tab mid-write. */
+interface Faults { failWrite?: 'error' | 'quota'; stallWriteMs?: number }
+const faults = (): Faults => (globalThis as { __ddFaults?: Faults }).__ddFaults ?? {};
+
+async function append(entry: LogEntry): Promise<number> {
+  const f = faults();
+  if (f.failWrite === 'quota') throw new DOMException('injected by a test', 'QuotaExceededError');
+  if (f.failWrite === 'error') throw new Error('injected persistence failure');
+  return tx([LOG], 'readwrite', async (t) => {
+    const key = (await req(t.objectStore(LOG).add(entry))) as number;
+    if (f.stallWriteMs) await stall(t, f.stallWriteMs);
+    return key;
+  });
 }
 
-export async function saveImport(imp: PreparedImport): Promise<number> {
-  return (await tx('readwrite', (s) => s.add(imp))) as number;
+/** Keeps a transaction alive (uncommitted) with back-to-back reads. */
+async function stall(t: IDBTransaction, ms: number) {
+  (globalThis as { __ddPersisting?: boolean }).__ddPersisting = true;
+  const end = Date.now() + ms;
+  while (Date.now() < end) await req(t.objectStore(LOG).count());
 }
 
-export async function listImports(): Promise<StoredImport[]> {
-  const [keys, values] = await Promise.all([
-    tx('readonly', (s) => s.getAllKeys()),
-    tx('readonly', (s) => s.getAll()),
-  ]);
-  return keys.map((k, i) => ({ key: k as number, imp: values[i] as PreparedImport }));
+export function saveImport(imp: PreparedImport): Promise<number> {
+  void requestPersistence();
+  return append({ op: 'import', imp, at: new Date().toISOString() });
 }
 
-export async function deleteImport(key: number): Promise<void> {
-  await tx('readwrite', (s) => s.delete(key));
+export function saveDeletion(agency_id: string, year: number): Promise<number> {
+  return append({ op: 'delete', agency_id, year, at: new Date().toISOString() });
 }
 
-export async function clearImports(): Promise<void> {
-  await tx('readwrite', (s) => s.clear());
+export async function listEntries(): Promise<StoredEntry[]> {
+  return tx([LOG], 'readonly', async (t) => {
+    const s = t.objectStore(LOG);
+    const [keys, values] = await Promise.all([req(s.getAllKeys()), req(s.getAll())]);
+    return keys.map((k, i) => ({ key: k as number, entry: asEntry(values[i]) }));
+  });
+}
+
+function asEntry(v: unknown): LogEntry {
+  const o = v as { op?: string };
+  return o.op === 'import' || o.op === 'delete' ? (v as LogEntry) : { op: 'import', imp: v as PreparedImport, at: '' };
+}
+
+export async function deleteEntry(key: number): Promise<void> {
+  await tx([LOG], 'readwrite', (t) => void t.objectStore(LOG).delete(key));
+}
+
+export async function readSettings(): Promise<Settings> {
+  return tx([SETTINGS], 'readonly', async (t) => ({ ...DEFAULT_SETTINGS, ...((await req(t.objectStore(SETTINGS).get('settings'))) ?? {}) }));
+}
+
+export async function writeSettings(s: Settings): Promise<void> {
+  await tx([SETTINGS], 'readwrite', (t) => void t.objectStore(SETTINGS).put(s, 'settings'));
+}
+
+/** Empties the log and sets the settings in one transaction (all or nothing). */
+export async function resetAll(s: Settings): Promise<void> {
+  await tx([LOG, SETTINGS], 'readwrite', (t) => {
+    t.objectStore(LOG).clear();
+    t.objectStore(SETTINGS).put(s, 'settings');
+  });
+}
+
+export interface StorageInfo { usage: number | null; quota: number | null; persisted: boolean | null }
+
+export async function storageInfo(): Promise<StorageInfo> {
+  const st = typeof navigator !== 'undefined' ? navigator.storage : undefined;
+  const est = await st?.estimate?.().catch(() => null);
+  const persisted = await st?.persisted?.().catch(() => null);
+  return { usage: est?.usage ?? null, quota: est?.quota ?? null, persisted: persisted ?? null };
+}
+
+/** Ask the browser not to evict our data under storage pressure (granted or not, silently). */
+let asked = false;
+async function requestPersistence() {
+  if (asked) return;
+  asked = true;
+  await navigator.storage?.persist?.().catch(() => false);
+}
+
+export function isQuotaError(e: unknown): boolean {
+  const name = (e as { name?: string } | null)?.name;
+  return name === 'QuotaExceededError' || name === 'NS_ERROR_DOM_QUOTA_REACHED';
 }

@@ -47,3 +47,8 @@ export async function confirmFlag(key: string, note: string): Promise<Review> {
 export async function reopenFlag(key: string): Promise<void> {
   await tx('readwrite', (s) => s.delete(key));
 }
+
+/** Forget every review (data management's "clear all"). */
+export async function clearReviews(): Promise<void> {
+  await tx('readwrite', (s) => s.clear());
+}

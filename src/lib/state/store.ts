@@ -1,14 +1,18 @@
-// Start-up and imports: open DuckDB, build the schema, load the bundled demo city through the
-// same validation as a user's file, replay the user's stored imports, then mark the app ready.
+// Start-up and imports: open DuckDB, build the schema, load the bundled demo city (unless the
+// user hid it) through the same validation as a user's file, replay the stored log of imports
+// and deletions, then mark the app ready. DuckDB is a cache of bundled files + the log: every
+// change is written to the log inside the DuckDB transaction that makes it (all or nothing).
 import agenciesUrl from '../../../data/agencies.csv?url';
 import reportsUrl from '../../../data/reports.csv?url';
 import { getDb } from '../db/duckdb';
-import { applyImport, createSchema, readRegistry, type AppliedImport } from '../db/load';
-import { listImports, saveImport } from '../db/persist';
+import type { DbAdapter } from '../db/adapter';
+import { applyImport, createSchema, readRegistry, type AppliedImport, type PreparedImport } from '../db/load';
+import { isQuotaError, listEntries, readSettings, saveImport, storageInfo, type Settings } from '../db/persist';
 import { prepareCsv, type Preparation } from '../ingest/prepare';
 import { prepareDocuments, type DocumentDraft } from '../ingest/document';
 import type { Problem } from '../i18n/messages';
 import { problemText } from '../i18n/messages';
+import { deleteAgencyYearSql } from './dataSql';
 import { app } from './app.svelte';
 
 export const DEMO_FILES = [
@@ -17,6 +21,9 @@ export const DEMO_FILES = [
 ];
 
 let started: Promise<void> | null = null;
+export const settings: Settings = { demo: true };
+/** stored entries that could not be replayed (kept in the log, reported on the import screen) */
+export const replayFailures: { file: string; error: string }[] = [];
 
 export function startStore(): Promise<void> {
   started ??= boot().catch((e) => {
@@ -27,23 +34,62 @@ export function startStore(): Promise<void> {
 }
 
 async function boot() {
-  // Fetch the demo files while DuckDB's wasm compiles.
+  // Fetch the demo files and read the log while DuckDB's wasm compiles.
   const demoBytes = DEMO_FILES.map((f) => fetch(f.url).then(async (r) => new Uint8Array(await r.arrayBuffer())));
+  demoBytes.forEach((p) => p.catch(() => undefined));
+  const stored = readSettings().catch(() => settings);
   const db = await getDb();
   performance.mark('dd:db-open');
   await createSchema(db);
-  for (const [i, f] of DEMO_FILES.entries()) {
-    const bytes = await demoBytes[i];
-    const prep = prepareCsv(f.name, bytes, await readRegistry(db));
-    if (!prep.prepared) throw new Error(prep.problems.map((p) => problemText(p, app.lang)).join('\n'));
-    await applyImport(db, prep.prepared);
-  }
-  app.demoLoaded = true;
-  performance.mark('dd:demo-loaded');
-  for (const { imp } of await listImports()) await applyImport(db, imp);
-  performance.mark('dd:store-ready');
+  Object.assign(settings, await stored);
+  await loadAll(db, demoBytes);
   app.dbReady = true;
   app.dataVersion++;
+}
+
+/** Demo (if shown) + the replayed log into empty tables. */
+export async function loadAll(db: DbAdapter, demoBytes?: Promise<Uint8Array>[]) {
+  app.demoLoaded = false;
+  if (settings.demo) {
+    const bytes = demoBytes ?? DEMO_FILES.map((f) => fetch(f.url).then(async (r) => new Uint8Array(await r.arrayBuffer())));
+    for (const [i, f] of DEMO_FILES.entries()) {
+      const prep = prepareCsv(f.name, await bytes[i], await readRegistry(db));
+      if (!prep.prepared) throw new Error(prep.problems.map((p) => problemText(p, app.lang)).join('\n'));
+      await applyImport(db, prep.prepared);
+    }
+    app.demoLoaded = true;
+  }
+  performance.mark('dd:demo-loaded');
+  replayFailures.length = 0;
+  for (const { entry } of await listEntries()) {
+    try {
+      if (entry.op === 'import') await applyImport(db, entry.imp);
+      else for (const sql of deleteAgencyYearSql(entry.agency_id, entry.year)) await db.query(sql);
+    } catch (e) {
+      replayFailures.push({ file: entry.op === 'import' ? entry.imp.file : `${entry.agency_id} ${entry.year}`, error: errorText(e) });
+    }
+  }
+  performance.mark('dd:store-ready');
+}
+
+export const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+/** Load a prepared import and append it to the log, in one transaction: a failed write (quota,
+ *  a closed tab, an injected fault) leaves DuckDB and the log as they were. */
+async function commitPrepared(db: DbAdapter, imp: PreparedImport): Promise<AppliedImport> {
+  const applied = await applyImport(db, imp, async () => void (await saveImport(imp)));
+  app.dataVersion++;
+  return applied;
+}
+
+/** A plain sentence for a failed commit: storage full gets the figures from storage.estimate. */
+export async function failureText(e: unknown): Promise<string> {
+  if (!isQuotaError(e)) return errorText(e);
+  const { usage, quota } = await storageInfo();
+  const mb = (n: number | null) => (n === null ? '?' : (n / 1e6).toFixed(1));
+  return app.lang === 'zh'
+    ? `浏览器本地存储空间不足（已用 ${mb(usage)} MB / 上限 ${mb(quota)} MB），本次导入已撤销，数据没有任何改变。请在「数据管理」中删除旧的导入，或在浏览器设置中释放空间后重试。`
+    : `The browser's local storage is full (${mb(usage)} MB used of ${mb(quota)} MB): this import was rolled back and nothing changed. Delete older imports under "Data management", or free space in the browser's settings, then try again.`;
 }
 
 export interface ImportResult extends Preparation {
@@ -57,13 +103,16 @@ export async function importFile(name: string, bytes: Uint8Array, replace: boole
   await startStore();
   const db = await getDb();
   const prep = prepareCsv(name, bytes, await readRegistry(db), { replace });
+  return commitPreparation(prep);
+}
+
+/** Commit a CSV preparation made elsewhere (the CSV worker). */
+export async function commitPreparation(prep: Preparation): Promise<ImportResult> {
   if (!prep.prepared) return { ...prep, applied: null, failure: null };
   try {
-    const applied = await applyImport(db, prep.prepared, async () => void (await saveImport(prep.prepared!)));
-    app.dataVersion++;
-    return { ...prep, applied, failure: null };
+    return { ...prep, applied: await commitPrepared(await getDb(), prep.prepared), failure: null };
   } catch (e) {
-    return { ...prep, applied: null, failure: e instanceof Error ? e.message : String(e) };
+    return { ...prep, applied: null, failure: await failureText(e) };
   }
 }
 
@@ -81,11 +130,10 @@ export async function commitDocuments(drafts: DocumentDraft[], replace: boolean)
   const { prepared, problems } = prepareDocuments(drafts, await readRegistry(db), replace);
   if (!prepared) return { applied: null, problems, newAgencies: [], failure: null };
   try {
-    const applied = await applyImport(db, prepared, async () => void (await saveImport(prepared)));
-    app.dataVersion++;
+    const applied = await commitPrepared(db, prepared);
     return { applied, problems, newAgencies: prepared.newAgencies, failure: null };
   } catch (e) {
-    return { applied: null, problems, newAgencies: [], failure: e instanceof Error ? e.message : String(e) };
+    return { applied: null, problems, newAgencies: [], failure: await failureText(e) };
   }
 }
 

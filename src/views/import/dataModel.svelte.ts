@@ -1,0 +1,89 @@
+// State of the data-management section: the stored log, storage figures, and the actions.
+import { getDb } from '../../lib/db/duckdb';
+import { storageInfo, type StorageInfo } from '../../lib/db/persist';
+import { clearAll, deleteAgencyYear, logItems, setDemoShown, undoLastImport, type LogItem } from '../../lib/state/dataOps';
+import { replayFailures, settings, startStore } from '../../lib/state/store';
+
+export interface AgencyYears { agency_id: string; name: string; years: number[] }
+
+export class DataModel {
+  log = $state<LogItem[]>([]);
+  storage = $state<StorageInfo>({ usage: null, quota: null, persisted: null });
+  agencies = $state<AgencyYears[]>([]);
+  demo = $state(true);
+  busy = $state(false);
+  /** the last action's outcome, shown under the section */
+  message = $state<{ ok: boolean; text: string } | null>(null);
+  failures = $state<{ file: string; error: string }[]>([]);
+  confirmClear = $state(false);
+  pickAgency = $state('');
+  pickYear = $state<number | null>(null);
+
+  async refresh() {
+    await startStore();
+    const db = await getDb();
+    const [log, storage, agencies] = await Promise.all([
+      logItems(), storageInfo(),
+      db.query<AgencyYears>(`SELECT r.agency_id, any_value(COALESCE(a.name, r.agency_id)) AS name, list(DISTINCT r.year ORDER BY r.year) AS years
+        FROM reports r LEFT JOIN agencies a USING (agency_id) GROUP BY r.agency_id ORDER BY name, r.agency_id`),
+    ]);
+    this.log = log;
+    this.storage = storage;
+    this.agencies = agencies;
+    this.demo = settings.demo;
+    this.failures = [...replayFailures];
+    if (!agencies.some((a) => a.agency_id === this.pickAgency)) this.pickAgency = '';
+  }
+
+  get years(): number[] {
+    return this.agencies.find((a) => a.agency_id === this.pickAgency)?.years ?? [];
+  }
+
+  get lastImport(): LogItem | null {
+    return this.log.filter((x) => x.op === 'import').at(-1) ?? null;
+  }
+
+  private async act(f: () => Promise<{ ok: boolean; text: string } | null>) {
+    this.busy = true;
+    try {
+      this.message = await f();
+    } catch (e) {
+      this.message = { ok: false, text: e instanceof Error ? e.message : String(e) };
+    } finally {
+      this.confirmClear = false;
+      await this.refresh().catch(() => undefined);
+      this.busy = false;
+    }
+  }
+
+  undo(done: string) {
+    return this.act(async () => {
+      const file = await undoLastImport();
+      return file ? { ok: true, text: `${done}：${file}` } : null;
+    });
+  }
+
+  deleteReport(done: string) {
+    const id = this.pickAgency;
+    const year = this.pickYear;
+    if (!id || year === null) return;
+    return this.act(async () => {
+      const err = await deleteAgencyYear(id, year);
+      return err ? { ok: false, text: err } : { ok: true, text: `${done}：${id} ${year}` };
+    });
+  }
+
+  clear(keepDemo: boolean, done: string) {
+    return this.act(async () => {
+      await clearAll(keepDemo);
+      return { ok: true, text: done };
+    });
+  }
+
+  toggleDemo(shown: boolean) {
+    return this.act(async () => {
+      await setDemoShown(shown);
+      return null;
+    });
+  }
+}
