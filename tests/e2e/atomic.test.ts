@@ -1,0 +1,64 @@
+// Behaviour: an import either fully lands or changes nothing. A failure injected inside the
+// transaction (the log write throws, or hits the storage quota) and a tab closed in the middle of
+// the write each leave every figure as it was, before and after a reload.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { CHROMIUM_ARGS, executablePath, openIn, waitReady } from './harness';
+import { demo } from './demo';
+import { chooseFiles, gotoView, importFiles, kpis, logOps } from './dataSteps';
+
+const latest = demo().years.at(-1)!;
+const GOOD = 'tests/fixtures/csv/import-good.csv';
+
+let dir: string;
+let context: BrowserContext;
+let page: Page;
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'dd-atomic-'));
+  context = await chromium.launchPersistentContext(dir, { executablePath, args: CHROMIUM_ARGS, locale: 'zh-CN' });
+  ({ page } = await openIn(context));
+});
+afterAll(async () => {
+  await context?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const setFaults = (p: Page, f: object | null) => p.evaluate((x) => { (window as { __ddFaults?: object | null }).__ddFaults = x; }, f);
+
+describe('atomic imports', () => {
+  for (const [fault, says] of [['error', 'injected persistence failure'], ['quota', '存储空间不足']] as const) {
+    it(`a ${fault} thrown inside the transaction changes nothing, before and after a reload`, async () => {
+      const before = await kpis(page, latest);
+      await gotoView(page, '#/import');
+      await setFaults(page, { failWrite: fault });
+      await importFiles(page, [GOOD]);
+      const item = page.locator('[data-import-results] > li').first();
+      expect(await item.getAttribute('data-status')).toBe('failed');
+      expect(await item.textContent()).toContain(says);
+      await setFaults(page, null);
+      expect(await kpis(page, latest)).toEqual(before);
+      await page.reload();
+      await waitReady(page);
+      expect(await kpis(page, latest)).toEqual(before);
+      expect(await logOps(page)).toEqual([]);
+    });
+  }
+
+  it('closing the tab while the import is being written leaves the previous data intact', async () => {
+    const before = await kpis(page, latest);
+    await gotoView(page, '#/import');
+    await setFaults(page, { stallWriteMs: 20_000 });
+    await chooseFiles(page, [GOOD]);
+    await page.waitForFunction(() => (window as { __ddPersisting?: boolean }).__ddPersisting === true);
+    await page.close();
+    ({ page } = await openIn(context));
+    expect(await kpis(page, latest)).toEqual(before);
+    expect(await logOps(page)).toEqual([]);
+    // and the same file still imports normally afterwards
+    await importFiles(page, [GOOD]);
+    expect(await logOps(page)).toEqual(['import:import-good.csv']);
+  });
+});
