@@ -52,3 +52,17 @@ export async function reopenFlag(key: string): Promise<void> {
 export async function clearReviews(): Promise<void> {
   await tx('readwrite', (s) => s.clear());
 }
+
+/** Reviews carried in an imported dataset, stored as they were (note and time kept). */
+export async function putReviews(list: readonly Review[]): Promise<void> {
+  if (!list.length) return;
+  const idb = await openIdb();
+  await new Promise<void>((resolve, reject) => {
+    const t = idb.transaction(STORE, 'readwrite');
+    const s = t.objectStore(STORE);
+    for (const r of list) s.put({ key: r.key, state: r.state, note: r.note, at: r.at });
+    t.oncomplete = () => { idb.close(); resolve(); };
+    t.onerror = () => { idb.close(); reject(t.error); };
+    t.onabort = () => { idb.close(); reject(t.error ?? new Error('IndexedDB transaction aborted')); };
+  });
+}

@@ -9,6 +9,7 @@ import type { DbAdapter } from '../db/adapter';
 import { applyImport, createSchema, readRegistry, type AppliedImport, type PreparedImport } from '../db/load';
 import { isQuotaError, listEntries, readSettings, saveImport, storageInfo, type Settings } from '../db/persist';
 import { prepareCsv, type Preparation } from '../ingest/prepare';
+import type { RegistryEntry } from '../ingest/resolve';
 import { prepareDocuments, type DocumentDraft } from '../ingest/document';
 import type { Problem } from '../i18n/messages';
 import { problemText } from '../i18n/messages';
@@ -98,11 +99,14 @@ export interface ImportResult extends Preparation {
   failure: string | null;
 }
 
+/** Reads one file into an import (CSV by default; XLSX and Parquet plug in their own). */
+export type Preparer = (name: string, bytes: Uint8Array, registry: RegistryEntry[], opts: { replace: boolean }) => Preparation | Promise<Preparation>;
+
 /** Validate one file against the current registry and, if it is clean, load and store it. */
-export async function importFile(name: string, bytes: Uint8Array, replace: boolean): Promise<ImportResult> {
+export async function importFile(name: string, bytes: Uint8Array, replace: boolean, prepare: Preparer = prepareCsv): Promise<ImportResult> {
   await startStore();
   const db = await getDb();
-  const prep = prepareCsv(name, bytes, await readRegistry(db), { replace });
+  const prep = await prepare(name, bytes, await readRegistry(db), { replace });
   return commitPreparation(prep);
 }
 
