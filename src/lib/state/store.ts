@@ -141,6 +141,12 @@ export async function commitDocuments(drafts: DocumentDraft[], replace: boolean)
   }
 }
 
+/** The registry as it stands, for validating the next file against it (the CSV worker). */
+export async function registryEntries() {
+  await startStore();
+  return readRegistry(await getDb());
+}
+
 /** Registry names and aliases → agency_id, for matching a draft's agency as it is typed. */
 export async function registryLookup(): Promise<Map<string, string>> {
   await startStore();

@@ -29,6 +29,8 @@ const zh = {
   cleared: '已清除',
   replay_failed: '以下已保存的导入无法重放（已保留，未加载）',
   working: '正在处理…',
+  reading: '正在读取和校验',
+  loading_db: '正在写入数据库并保存到本机…',
 };
 type Key = keyof typeof zh;
 const en: Record<Key, string> = {
@@ -59,6 +61,8 @@ const en: Record<Key, string> = {
   cleared: 'Cleared',
   replay_failed: 'These stored imports could not be replayed (kept, not loaded)',
   working: 'Working…',
+  reading: 'reading and checking',
+  loading_db: 'loading into the database and storing locally…',
 };
 
 export const dataT = (lang: Lang, k: Key): string => (lang === 'zh' ? zh : en)[k];

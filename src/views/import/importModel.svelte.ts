@@ -1,13 +1,16 @@
 // State of the import screen. CSV files load one by one (each against the registry as the
 // previous files left it). Report documents (PDF, Word, web pages, text) are read and parsed
 // into drafts for review, then committed together in one transaction.
-import { commitDocuments, importFile, registryLookup, type DocumentsResult, type ImportResult } from '../../lib/state/store';
+import { commitDocuments, commitPreparation, registryEntries, registryLookup, type DocumentsResult, type ImportResult } from '../../lib/state/store';
+import { prepareCsvInWorker } from '../../lib/ingest/csvClient';
 import { draftFromText, draftProblems, type DocumentDraft } from '../../lib/ingest/document';
 import { sniffKind } from '../../lib/ingest/docs/kind';
 import type { CellCode } from '../../lib/format/cells';
 import sampleUrl from '../../../data/samples/zhongwei-data-bureau-2024.txt?url';
 
 export const SAMPLE_NAME = 'zhongwei-data-bureau-2024.txt';
+/** Report documents are read whole (pdf.js, mammoth): past this, a plain message instead. */
+export const MAX_DOCUMENT_BYTES = 200e6;
 
 export interface FileOutcome {
   name: string;
@@ -28,39 +31,65 @@ export class ImportModel {
   committed = $state<DocumentsResult | null>(null);
   registry = $state<Map<string, string>>(new Map());
 
-  async run(list: File[]) {
-    await this.runBytes(await Promise.all(list.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) }))));
-  }
+  /** progress within the current file (0–1), and what is being done */
+  fileProgress = $state(0);
+  phase = $state<'read' | 'load' | null>(null);
 
-  async runBytes(list: { name: string; bytes: Uint8Array }[]) {
+  async run(list: File[]) {
     this.busy = true;
     this.done = 0;
     this.total = list.length;
     this.committed = null;
     this.files = list.map((f) => ({ name: f.name, status: 'pending', result: null }));
-    const { readDocument } = await import('../../lib/ingest/docs/readBrowser');
     for (let i = 0; i < list.length; i++) {
-      const { name, bytes } = list[i];
-      const kind = sniffKind(name, bytes);
-      if (kind === 'csv') {
-        const result = await importFile(name, bytes, this.replace);
-        this.files[i] = { name, status: result.applied ? 'ok' : 'failed', result };
-      } else if (kind === 'unknown' || kind === 'xlsx') {
-        this.files[i] = { name, status: 'failed', result: null, error: { zh: '不支持的文件类型（支持 CSV、PDF、DOCX、HTML、TXT）', en: 'unsupported file type (CSV, PDF, DOCX, HTML and TXT are read)' } };
-      } else {
-        try {
-          const draft = draftFromText(name, await readDocument(name, bytes));
-          this.drafts.push(draft);
-          this.files[i] = { name, status: 'review', result: null };
-        } catch (e) {
-          const why = e instanceof Error ? e.message : String(e);
-          this.files[i] = { name, status: 'failed', result: null, error: { zh: `无法读取：${why}`, en: `cannot read: ${why}` } };
-        }
+      const file = list[i];
+      this.fileProgress = 0;
+      this.phase = 'read';
+      try {
+        // the kind from the first bytes only: a 100 MB CSV is never read whole on this thread
+        const kind = sniffKind(file.name, new Uint8Array(await file.slice(0, 512).arrayBuffer()));
+        if (kind === 'csv') await this.csv(i, file);
+        else await this.document(i, file, kind);
+      } catch (e) {
+        const why = e instanceof Error ? e.message : String(e);
+        this.files[i] = { name: file.name, status: 'failed', result: null, error: { zh: `无法读取：${why}`, en: `cannot read: ${why}` } };
       }
       this.done = i + 1;
     }
+    this.phase = null;
     this.registry = await registryLookup();
     this.busy = false;
+  }
+
+  runBytes(list: { name: string; bytes: Uint8Array }[]) {
+    return this.run(list.map((f) => new File([f.bytes.slice()], f.name)));
+  }
+
+  /** CSV: parsed and validated in the worker (progress as it reads), then committed here. */
+  private async csv(i: number, file: File) {
+    const prep = await prepareCsvInWorker(file, await registryEntries(), this.replace, (d, t) => (this.fileProgress = d / t));
+    this.phase = 'load';
+    const result = await commitPreparation(prep);
+    this.files[i] = { name: file.name, status: result.applied ? 'ok' : 'failed', result };
+  }
+
+  private async document(i: number, file: File, kind: string) {
+    const name = file.name;
+    if (kind === 'unknown' || kind === 'xlsx') {
+      this.files[i] = { name, status: 'failed', result: null, error: { zh: '不支持的文件类型（支持 CSV、PDF、DOCX、HTML、TXT）', en: 'unsupported file type (CSV, PDF, DOCX, HTML and TXT are read)' } };
+      return;
+    }
+    if (file.size > MAX_DOCUMENT_BYTES) {
+      const mb = (n: number) => (n / 1e6).toFixed(0);
+      this.files[i] = { name, status: 'failed', result: null, error: {
+        zh: `文件太大（${mb(file.size)} MB）：年报原文一次最多可读取 ${mb(MAX_DOCUMENT_BYTES)} MB`,
+        en: `the file is too big (${mb(file.size)} MB): a report document may be at most ${mb(MAX_DOCUMENT_BYTES)} MB` } };
+      return;
+    }
+    const { readDocument } = await import('../../lib/ingest/docs/readBrowser');
+    const doc = await readDocument(name, new Uint8Array(await file.arrayBuffer()), (d, t) => (this.fileProgress = d / t));
+    this.drafts.push(draftFromText(name, doc));
+    this.files[i] = { name, status: 'review', result: null };
   }
 
   async trySample() {

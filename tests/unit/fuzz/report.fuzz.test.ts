@@ -65,7 +65,9 @@ describe('report text reader', () => {
 });
 
 // Random HTML: tables with odd spans (huge, negative, junk), nesting, scripts and entities.
-const text = fc.oneof(fc.constantFrom('1', '0', '—', '自然人', '总计', '&lt;b&gt;', '&amp;', '<!-- c -->', '<script>SCRIPTMARK91</script>', '<style>p{}</style>'), fc.string({ maxLength: 10 }));
+// ('<' in random text is made full-width: "x<a" + "<script>" would be one bogus tag, whose
+// content is text by the HTML spec too)
+const text = fc.oneof(fc.constantFrom('1', '0', '—', '自然人', '总计', '&lt;b&gt;', '&amp;', '<!-- c -->', '<script>SCRIPTMARK91</script>', '<style>p{}</style>'), fc.string({ maxLength: 10 }).map((s) => s.replace(/</g, '＜')));
 const span = fc.oneof(fc.constantFrom('', '0', '-5', '2', '3', 'x', '1e9', '99999999', '65535', '1000.5'), fc.nat(10).map(String));
 const { tree } = fc.letrec((tie) => ({
   tree: fc.oneof({ depthSize: 'small', withCrossShrink: true }, text, tie('el'), tie('table')),

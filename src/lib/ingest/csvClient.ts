@@ -1,0 +1,48 @@
+// Main-thread side of the CSV worker: one worker per file, progress as it reads, and a size guard
+// so a file too big for the browser's memory gets a plain message instead of a crashed tab.
+import type { RegistryEntry } from './resolve';
+import type { Preparation } from './prepare';
+
+export interface CsvJob { file: File; registry: RegistryEntry[]; replace: boolean; nowYear?: number }
+export type CsvReply =
+  | { type: 'progress'; done: number; total: number }
+  | { type: 'done'; prep: Preparation; ms: number }
+  | { type: 'error'; message: string };
+
+/** Measured (scripts/bench/bigcsv.ts): a 100 MB wide CSV (~125k agency-years) parses in the
+ *  worker and loads; parsed records take ~4× the file's size, held twice while committing, so a
+ *  bigger file would risk the tab on an ordinary laptop. Split by year or region instead. */
+export const MAX_CSV_BYTES = 120e6;
+
+export function tooBig(name: string, size: number): Preparation | null {
+  if (size <= MAX_CSV_BYTES) return null;
+  const mb = (n: number) => (n / 1e6).toFixed(0);
+  return {
+    file: name, encoding: null, prepared: null,
+    problems: [{
+      file: name, line: 0, column: '', severity: 'error',
+      message_zh: `文件太大（${mb(size)} MB）：在浏览器中一次最多可导入 ${mb(MAX_CSV_BYTES)} MB 的 CSV。请按年度或地区拆分成几个文件后分别导入。`,
+      message_en: `the file is too big (${mb(size)} MB): at most ${mb(MAX_CSV_BYTES)} MB of CSV can be imported at once in the browser. Split it by year or region and import the parts one by one.`,
+    }],
+  };
+}
+
+export function prepareCsvInWorker(file: File, registry: RegistryEntry[], replace: boolean, onProgress?: (done: number, total: number) => void): Promise<Preparation> {
+  const big = tooBig(file.name, file.size);
+  if (big) return Promise.resolve(big);
+  const worker = new Worker(new URL('./csvWorker.ts', import.meta.url), { type: 'module' });
+  return new Promise<Preparation>((resolve, reject) => {
+    worker.onmessage = (e: MessageEvent<CsvReply>) => {
+      const m = e.data;
+      if (m.type === 'progress') return onProgress?.(m.done, m.total);
+      worker.terminate();
+      if (m.type === 'done') {
+        performance.measure(`dd:csv-worker ${file.name}`, { start: performance.now() - m.ms, duration: m.ms });
+        resolve(m.prep);
+      } else reject(new Error(m.message));
+    };
+    // Worker errors don't reach the console on their own (PITFALLS.md): surface them.
+    worker.onerror = (e) => { worker.terminate(); reject(new Error(e.message || 'the CSV worker failed')); };
+    worker.postMessage({ file, registry, replace } satisfies CsvJob);
+  });
+}
