@@ -13,7 +13,13 @@
 //   (balance, outcome_sum), leave exactly one reading; otherwise null with a warning.
 // - A number alone on a line (a page number?) is never silently taken for a cell.
 // - A row with no value at all is null with a warning for each cell.
-// Parts: reportText/{doc,labels,match,region,split,solve,read,meta}.ts.
+// - A row with blank cells in space-aligned text (a PDF's lines): its values are placed by the
+//   same table's full rows, or by the table's column headers (display width: a Han character is
+//   two columns), only on the page they are on, only where each value falls clearly under one
+//   column — and where both are there they must agree. Otherwise the row is null with warnings.
+//   A row placed so carries a note. (A table continued on the next page, without a repeated
+//   header and without a full row there, is not placed: pages are laid out from their own edge.)
+// Parts: reportText/{doc,labels,match,region,columns,split,solve,read,meta}.ts.
 import type { CellCode } from '../format/cells';
 import { emptyCells, type CellValues } from '../format/record';
 import { checkWithinReport } from '../rules/withinReport';

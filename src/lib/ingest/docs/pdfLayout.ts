@@ -2,7 +2,10 @@
 // baseline form a line, sorted left to right; the pieces of one word or Chinese phrase join
 // directly, and an item after a gap starts at the character column of its x position (in units
 // of half the text height, about one digit), so a table's columns line up across lines even when
-// the labels before them are Chinese (one character, two units wide). Text is NFKC-normalised:
+// the labels before them are Chinese (one character, two units wide). Within an item a Chinese
+// character stays one string character, two units wide, so a reader measures a word by its
+// display width from where it starts (reportText/columns.ts); padding inside items would change
+// the text itself. Each page is laid out from its own leftmost item. Text is NFKC-normalised:
 // PDFs often carry Kangxi-radical code points (⼆, ⼯) for ordinary characters. Pure.
 export interface TextItem {
   str: string;

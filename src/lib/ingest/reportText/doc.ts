@@ -11,6 +11,9 @@ export interface Line {
   delim: '|' | '\t' | null;
   /** the line was empty as printed (in one-cell-per-line text: a blank cell) */
   empty: boolean;
+  /** 0-based page: form feeds (\f) counted before the line. Text positions are comparable only
+   *  within a page (a PDF page's lines are laid out from that page's own left edge). */
+  page: number;
 }
 
 export interface Tok {
@@ -64,10 +67,18 @@ const TOKEN =
   /-?\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)|-?\d+(?:\.\d+)?|\/|[—–―‐-]+|无/g;
 
 export function buildDoc(text: string): Doc {
-  const raw = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n|\f/);
+  const parts = text.replace(/^\uFEFF/, '').split(/(\r\n|\r|\n|\f)/);
+  const raw = parts.filter((_, k) => k % 2 === 0);
+  // page of each raw line: the form feeds among the separators before it
+  const pageOf: number[] = [];
+  for (let k = 0, page = 0; k < parts.length; k += 2) {
+    if (k > 0 && parts[k - 1] === '\f') page++;
+    pageOf.push(page);
+  }
   const lines: Line[] = [];
   let furniture = false;
   raw.forEach((l, i) => {
+    const page = pageOf[i];
     let t = decodeEntities(l).normalize('NFKC').replace(/\u00a0/g, ' ').replace(/[\u200b-\u200d\u2060\ufeff]/g, '');
     const trimmed = t.trim();
     if (PAGE_LINE.some((re) => re.test(trimmed)) || RUNNING_TITLE.test(trimmed.replace(/\s+/g, ''))) {
@@ -77,13 +88,13 @@ export function buildDoc(text: string): Doc {
       return;
     }
     if (furniture && trimmed === '') {
-      lines.push({ text: t, no: i + 1, delim: null, empty: false });
+      lines.push({ text: t, no: i + 1, delim: null, empty: false, page });
       return;
     }
     furniture = false;
     for (const re of NOT_CELLS) t = t.replace(re, (m) => ' '.repeat(m.length));
     const pipes = (t.match(/\|/g) ?? []).length;
-    lines.push({ text: t, no: i + 1, delim: pipes >= 2 ? '|' : t.includes('\t') ? '\t' : null, empty: trimmed === '' });
+    lines.push({ text: t, no: i + 1, delim: pipes >= 2 ? '|' : t.includes('\t') ? '\t' : null, empty: trimmed === '', page });
   });
   const tokens: Tok[] = [];
   let chars = '';
@@ -96,8 +107,9 @@ export function buildDoc(text: string): Doc {
       const col = m.index!;
       const s = m[0];
       if (s === '无') {
-        // 无 is a blank mark only when it stands alone, not inside 无法提供 or 无正当理由
-        if (HAN.test(t[col - 1] ?? '') || HAN.test(t[col + 1] ?? '')) continue;
+        // 无 is a blank mark only when it stands alone, not inside 无法提供 or 无正当理由, nor
+        // right after an item numeral: a label wrapped by a PDF's table cell, （四）无 / 法提供
+        if (HAN.test(t[col - 1] ?? '') || HAN.test(t[col + 1] ?? '') || /[)、.]/.test(t[col - 1] ?? '')) continue;
         markerAt.add(col);
       }
       // a '-' joined to a digit on the left is a range or phone number, not a cell; a '/' or a

@@ -4,8 +4,9 @@
 import { allowsFraction, type CellCode } from '../../format/cells';
 import { emptyCells, type CellValues } from '../../format/record';
 import type { ParseWarning } from '../reportText';
+import { alignByColumns, headerColumns, headerFitsRows, placeByHeader, type ColumnSpan } from './columns';
 import { pos, posLi, type Doc, type Tok } from './doc';
-import { ANCHORS, S2_2019_HEADINGS, S4_CODES, cellNames, type AnchorDef } from './labels';
+import { ANCHORS, S2_2019_HEADINGS, S4_CODES, cellNames, labelChars, type AnchorDef } from './labels';
 import type { Match } from './match';
 import { readRow, type Cell, type Msg, type RowRead } from './region';
 import { solveSection, type Pending } from './solve';
@@ -67,7 +68,8 @@ export function readTables(doc: Doc, matches: Match[]): TableRead {
   const old2019 = s2Is2019(doc, matches);
 
   // 1. every row found
-  const reads = new Map<string, { a: AnchorDef; m: Match; r: RowRead; spec: Parameters<typeof readRow>[1] }>();
+  type Read = { a: AnchorDef; m: Match; r: RowRead; spec: Parameters<typeof readRow>[1] };
+  const reads = new Map<string, Read>();
   for (const a of ANCHORS) {
     if (a.kind !== 'row') continue;
     const i = byId.get(a.id);
@@ -78,16 +80,38 @@ export function readTables(doc: Doc, matches: Match[]): TableRead {
     reads.set(a.id, { a, m, r: readRow(doc, spec), spec });
   }
 
-  // 2. rows whose values were on one line but fewer than the cells: place them by the columns
-  //    of the same table's full rows (pdftotext -layout)
+  // 2. rows whose values were on one line but fewer than the cells: place them by the columns of
+  //    the same table (same section, same number of cells) on the same page — its full rows, its
+  //    column headers, or both when both are there (then they must agree)
+  const tables = new Map<string, Read[]>();
+  const headers = new Map<string, ColumnSpan[] | null>();
+  for (const x of reads.values()) {
+    const key = `${x.a.section}:${x.spec.n}`;
+    tables.set(key, [...(tables.get(key) ?? []), x]);
+  }
   for (const x of reads.values()) {
     if (x.r.status !== 'failed' || !x.r.layoutLine) continue;
-    const full = [...reads.values()]
-      .filter((y) => y.a.section === x.a.section && y.spec.n === x.spec.n && y.r.status === 'ok' && y.r.layoutLine?.length === y.spec.n)
+    const toks = x.r.layoutLine;
+    const page = doc.lines[toks[0].li].page;
+    if (toks.some((t) => doc.lines[t.li].page !== page)) continue;
+    const table = tables.get(`${x.a.section}:${x.spec.n}`)!;
+    const full = table
+      .filter((y) => y.r.status === 'ok' && y.r.layoutLine?.length === y.spec.n && y.r.layoutLine.every((t) => doc.lines[t.li].page === page))
       .map((y) => y.r.layoutLine!);
-    const placed = alignByColumns(x.r.layoutLine, full, x.spec.n);
+    const byRows = alignByColumns(toks, full, x.spec.n);
+    const hk = `${x.a.section}:${x.spec.n}:${page}`;
+    if (!headers.has(hk)) headers.set(hk, tableHeader(doc, matches, table.map((y) => y.m), page, x.a.codes!));
+    const cols = headers.get(hk)!;
+    const byHeader = cols && headerFitsRows(cols, full) ? placeByHeader(toks, cols) : null;
+    if (byRows && byHeader && byRows.some((t, j) => t !== byHeader[j])) {
+      x.r = { ...x.r, note: { zh: '表格的整行与表头给出的列位置不一致，无法确定哪一格为空', en: 'the table\'s full rows and its column headers place the values differently; cannot tell which cell is blank' } };
+      continue;
+    }
+    const placed = byRows ?? byHeader;
     if (!placed) continue;
-    const note = { zh: '空格按表格列位置判定', en: 'blank cells placed by the table\'s column positions' };
+    const note = byRows
+      ? { zh: '空格按表格列位置判定', en: 'blank cells placed by the table\'s column positions' }
+      : { zh: '空格按表头各列位置判定', en: 'blank cells placed by the positions of the table\'s column headers' };
     x.r = {
       status: 'ok', values: placed.map((t) => t?.value ?? null), lines: placed.map((t) => t?.li), note,
       // a number was set aside as a page number: it might be one of these blanks
@@ -153,6 +177,18 @@ export function readTables(doc: Doc, matches: Match[]): TableRead {
   return { cells, sources, warnings };
 }
 
+/** The column extents printed in the header of the table whose rows matched at `rowMatches`: the
+ *  lines above its first row, back to the previous label found (at most 15), on `page`. */
+function tableHeader(doc: Doc, matches: Match[], rowMatches: Match[], page: number, codes: CellCode[]): ColumnSpan[] | null {
+  const first = rowMatches.reduce((a, b) => (b.start < a.start ? b : a));
+  const k = matches.indexOf(first);
+  const firstLi = posLi(first.cutPos);
+  const fromLi = Math.max(k > 0 ? posLi(matches[k - 1].endPos) + 1 : 0, firstLi - 15);
+  const lis: number[] = [];
+  for (let li = fromLi; li < firstLi; li++) if (doc.lines[li].page === page) lis.push(li);
+  return lis.length ? headerColumns(doc, lis, codes.map((c) => labelChars(cellNames(c).column))) : null;
+}
+
 /** The 2019-form column heading found in section 二, if any. */
 function s2Is2019(doc: Doc, matches: Match[]): string | null {
   const inS2 = matches.filter((m) => ['heading', 'row'].includes(ANCHORS[m.anchor].kind) && (ANCHORS[m.anchor].section === '二' || ANCHORS[m.anchor].id === 's2'));
@@ -169,38 +205,6 @@ function detectMode(doc: Doc, matches: Match[]): 'rows' | 'cells' {
   const perLine = new Map<number, number>();
   for (const t of doc.tokens) if (t.li >= from && !doc.lines[t.li].delim) perLine.set(t.li, (perLine.get(t.li) ?? 0) + 1);
   return [...perLine.values()].filter((c) => c >= 2).length >= 2 ? 'rows' : 'cells';
-}
-
-/** Places the tokens of a short row by the columns of the same table's full rows — only where
- *  those rows really are column-aligned (pdftotext -layout): by right edges, left edges or
- *  centres, whichever lines up within 2 characters across them. */
-function alignByColumns(toks: Tok[], full: Tok[][], n: number): (Tok | null)[] | null {
-  // evidence of a space-aligned layout: cells set apart by runs of spaces, not single ones
-  const spaced = (r: Tok[]) => r.every((t, i) => i === 0 || t.col - r[i - 1].end >= 2);
-  full = full.filter(spaced);
-  if (!full.length || !spaced(toks)) return null;
-  const slack = full.length === 1 ? 0.5 : 1.5;
-  const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-  const anchors: ((t: Tok) => number)[] = [(t) => t.end, (t) => t.col, (t) => (t.col + t.end) / 2];
-  for (const at of anchors) {
-    const cols = Array.from({ length: n }, (_, c) => full.map((r) => at(r[c])));
-    const spread = cols.map((xs) => Math.max(...xs) - Math.min(...xs));
-    if (spread.some((x) => x > 2)) continue;
-    const centre = cols.map(med);
-    const out: (Tok | null)[] = Array(n).fill(null);
-    let okAll = true;
-    for (const t of toks) {
-      let best = 0;
-      for (let c = 1; c < n; c++) if (Math.abs(centre[c] - at(t)) < Math.abs(centre[best] - at(t))) best = c;
-      if (Math.abs(centre[best] - at(t)) > slack + spread[best] || out[best]) {
-        okAll = false;
-        break;
-      }
-      out[best] = t;
-    }
-    if (okAll) return out;
-  }
-  return null;
 }
 
 type Store = (codes: CellCode[], values: Cell[], lines: (number | undefined)[]) => void;
@@ -275,8 +279,28 @@ function readSection4(
     }
   }
   const n = S4_CODES.length;
-  const r = readRow(doc, { n, start: labelEnd, end, labelEnd, mode, check: groupCheck(n / 3) });
+  let r = readRow(doc, { n, start: labelEnd, end, labelEnd, mode, check: groupCheck(n / 3) });
+  if (r.status === 'failed' && r.layoutLine) {
+    // values on one line, fewer than the cells: place them under the column headers above them
+    // (结果维持 … 总计, three times), on the same page
+    const toks = r.layoutLine;
+    const page = doc.lines[toks[0].li].page;
+    const top = Math.min(...starts.map((i) => posLi(matches[i].startPos)));
+    const lis: number[] = [];
+    for (let li = Math.max(top, toks[0].li - 15); li < toks[0].li; li++) if (doc.lines[li].page === page) lis.push(li);
+    const cols = toks.every((t) => doc.lines[t.li].page === page)
+      ? headerColumns(doc, lis, S4_CODES.map((c) => labelChars(cellNames(c).column)))
+      : null;
+    const placed = cols && placeByHeader(toks, cols);
+    if (placed) {
+      r = {
+        status: 'ok', values: placed.map((t) => t?.value ?? null), lines: placed.map((t) => t?.li), uncertainNulls: r.stray,
+        note: { zh: '空格按表头各列位置判定', en: 'blank cells placed by the positions of the table\'s column headers' },
+      };
+    }
+  }
   if (r.status === 'ok') {
+    if (r.uncertainNulls) S4_CODES.forEach((c, j) => r.values![j] === null && cellWarn(c, r.uncertainNulls!, first.li));
     store([...S4_CODES], r.values!, r.lines);
     if (r.note) {
       warnings.push({
