@@ -125,7 +125,7 @@ export const META_LABELS_ZH: Record<string, string> = {
 const META_BY_ZH = new Map(Object.entries(META_LABELS_ZH).map(([k, v]) => [v, k]));
 
 /** True when `row` holds the labels of the header's cell codes rather than data. */
-function isLabelRow(header: string[], row: string[]): boolean {
+export function isLabelRow(header: string[], row: string[]): boolean {
   if (/^\s*\d{4}/.test(String(row[header.indexOf('year')] ?? ''))) return false;
   let codes = 0;
   let labels = 0;

@@ -5,6 +5,7 @@ import { commitDocuments, commitPreparation, registryEntries, registryLookup, ty
 import { prepareCsvInWorker } from '../../lib/ingest/csvClient';
 import { draftFromText, draftProblems, type DocumentDraft } from '../../lib/ingest/document';
 import { sniffKind } from '../../lib/ingest/docs/kind';
+import { importTableFile, tableFileKind } from '../../lib/state/tableImport';
 import type { CellCode } from '../../lib/format/cells';
 import sampleUrl from '../../../data/samples/zhongwei-data-bureau-2024.txt?url';
 
@@ -47,8 +48,10 @@ export class ImportModel {
       this.phase = 'read';
       try {
         // the kind from the first bytes only: a 100 MB CSV is never read whole on this thread
-        const kind = sniffKind(file.name, new Uint8Array(await file.slice(0, 512).arrayBuffer()));
+        const head = new Uint8Array(await file.slice(0, 512).arrayBuffer());
+        const kind = sniffKind(file.name, head);
         if (kind === 'csv') await this.csv(i, file);
+        else if (tableFileKind(file.name, head)) await this.table(i, file);
         else await this.document(i, file, kind);
       } catch (e) {
         const why = e instanceof Error ? e.message : String(e);
@@ -73,10 +76,17 @@ export class ImportModel {
     this.files[i] = { name: file.name, status: result.applied ? 'ok' : 'failed', result };
   }
 
+  /** Excel workbooks and Parquet (a table or the dataset zip): read by lazily loaded modules. */
+  private async table(i: number, file: File) {
+    this.phase = 'load';
+    const result = await importTableFile(file, this.replace);
+    this.files[i] = { name: file.name, status: result.applied ? 'ok' : 'failed', result };
+  }
+
   private async document(i: number, file: File, kind: string) {
     const name = file.name;
     if (kind === 'unknown' || kind === 'xlsx') {
-      this.files[i] = { name, status: 'failed', result: null, error: { zh: '不支持的文件类型（支持 CSV、PDF、DOCX、HTML、TXT）', en: 'unsupported file type (CSV, PDF, DOCX, HTML and TXT are read)' } };
+      this.files[i] = { name, status: 'failed', result: null, error: { zh: '不支持的文件类型（支持 CSV、XLSX、Parquet、PDF、DOCX、HTML、TXT）', en: 'unsupported file type (CSV, XLSX, Parquet, PDF, DOCX, HTML and TXT are read)' } };
       return;
     }
     if (file.size > MAX_DOCUMENT_BYTES) {
