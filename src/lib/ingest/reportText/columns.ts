@@ -9,7 +9,7 @@
 // width, a Han character (any East Asian wide character) counting two. That is how pdfLayout.ts
 // writes a PDF page — each text item starts at the column of its x position, in units of half the
 // text height, and a Chinese character, one JS character but as wide as the text is high, is two
-// units wide — and how pdftotext -layout writes (its words start at their x column, their Han
+// units wide — and, roughly, how pdftotext -layout writes (words start at their x column, Han
 // characters one string character each). So a value's column is its string index (digits are
 // about one unit wide), and a Chinese column header covers [its index, its index + display width).
 // Padding the text instead (a space after each Han character, so that string index = x column
@@ -20,7 +20,8 @@
 import { HAN } from './labels';
 import type { Doc, Tok } from './doc';
 
-/** A column's extent in display columns, [start, end). */
+/** A column's extent in layout units, [start, end): a header word's string index, plus its
+ *  display width. */
 export interface ColumnSpan { start: number; end: number }
 
 const WIDE = /[\p{Script=Han}\u1100-\u115f\u2e80-\u303e\u3040-\u30ff\u3130-\u318f\u31c0-\u31ef\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff01-\uff60\uffe0-\uffe6]/u;
