@@ -45,6 +45,16 @@ describe('Excel template', () => {
     expect(wide.getRow(1).cellCount).toBe(CELL_CODES.length + 4);
   });
 
+  it('pre-filled with one report (the form as Excel), it reads back to the same report', async () => {
+    const cells = { ...consistentCells(6, 2, 3), s2_fee_amount: 2.25, s3_new_ngo: null };
+    const bytes = await buildTemplate({ agency: '示例市预填局', agency_id: 'X9', year: 2023, published_on: '2024-01-30', cells });
+    const prep = await prepareXlsx('prefilled.xlsx', bytes, [], { nowYear: 2025 });
+    expect(prep.problems).toEqual([]);
+    const rec = prep.prepared!.records[0];
+    expect([rec.agency, rec.agency_id, rec.year, rec.published_on]).toEqual(['示例市预填局', 'X9', 2023, '2024-01-30']);
+    expect(rec.cells).toEqual(cells);
+  });
+
   it('an untouched template loads nothing and says so', async () => {
     const prep = await prepareXlsx('blank.xlsx', await buildTemplate(), []);
     expect(prep.prepared).toBeNull();
