@@ -1,18 +1,30 @@
-// npm run bench [-- --sizes 1000,10000]: imports generated datasets through the app's real import
-// screen in headless Chromium and prints what it measured (a table, then one JSON line).
+// npm run bench [-- --sizes 1000,10000,100000]: for each size, a generated wide CSV (and its
+// registry) is imported through the app's real import screen in headless Chromium, every view is
+// opened and its queries timed from the app's query log, and the same file and the same SQL are
+// run on native DuckDB (one thread, and all threads) in the same run. Also: navigation → first
+// chart on the demo data, and the memory the app adds. Prints a table, one summary line per
+// measure, and last one JSON line with every figure.
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Page } from 'playwright-core';
-import { preview } from 'vite';
 import { execFileSync } from 'node:child_process';
+import { chromium } from 'playwright-core';
+import { preview } from 'vite';
+import { importViaUi, ready, timeView, treeRssMb } from './browser';
+import { loadRegistry, loadReports, openNative, timeQueries } from './native';
 
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const VIEWS = ['#/overview', '#/trends', '#/refusals', '#/compare', '#/compliance'];
 const arg = (name: string, dflt: string) => {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 ? process.argv[i + 1] : dflt;
 };
-const sizes = arg('sizes', '1000,10000').split(',').map(Number);
+const sizes = arg('sizes', '1000,10000,100000').split(',').map(Number);
+const figures: Record<string, number> = {};
+const put = (k: string, v: number) => {
+  figures[k] = Math.round(v * 10) / 10;
+  console.error(`  ${k} = ${figures[k]}`); // progress on stderr; the results go to stdout at the end
+};
 
 function ensureData(n: number): string {
   const dir = `.bench/${n}`;
@@ -20,60 +32,69 @@ function ensureData(n: number): string {
   return dir;
 }
 
-async function ready(page: Page) {
-  await page.waitForFunction(() => document.body.dataset.ready === 'true', undefined, { timeout: 600_000 });
-}
-
-async function importViaUi(page: Page, base: string, file: string): Promise<number> {
-  await page.goto(new URL('#/import', base).toString());
-  await ready(page);
-  const t0 = Date.now();
-  await page.locator('[data-import="csv"]').setInputFiles(file);
-  await page.waitForFunction(() => document.querySelector('[data-import-results] > li')?.getAttribute('data-status') !== 'pending', undefined, { timeout: 600_000 });
-  const ms = Date.now() - t0;
-  const status = await page.locator('[data-import-results] > li').first().getAttribute('data-status');
-  if (status !== 'ok') throw new Error(`${file}: ${await page.locator('[data-import-results]').textContent()}`);
-  return ms;
-}
-
-const results: Record<string, number | string>[] = [];
 if (!existsSync('dist/index.html')) execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
 const server = await preview({ preview: { port: 0, host: '127.0.0.1' }, logLevel: 'silent' });
 const base = server.resolvedUrls!.local[0];
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+const bserver = await chromium.launchServer({ executablePath: '/usr/bin/chromium', args: ARGS });
+const pid = bserver.process().pid!;
+const browser = await chromium.connect(bserver.wsEndpoint());
 try {
-  // first chart on the demo data, cold context
-  {
+  for (let i = 0; i < 2; i++) {
     const ctx = await browser.newContext();
     const page = await ctx.newPage();
     const t0 = Date.now();
     await page.goto(new URL('#/overview', base).toString());
     await ready(page);
     await page.locator('[data-chart] canvas').first().waitFor();
-    results.push({ measure: 'first_chart_demo_ms', value: Date.now() - t0 });
+    put(i ? 'first_chart_warm_ms' : 'first_chart_cold_ms', Date.now() - t0);
     await ctx.close();
   }
   for (const n of sizes) {
     const dir = ensureData(n);
     const ctx = await browser.newContext();
     const page = await ctx.newPage();
+    await page.goto('about:blank');
+    const rssEmpty = treeRssMb(pid);
     await page.goto(new URL('#/overview', base).toString());
     await ready(page);
-    const regMs = await importViaUi(page, base, join(dir, 'agencies.csv'));
-    const importMs = await importViaUi(page, base, join(dir, 'reports.csv'));
-    const t0 = Date.now();
-    await page.goto(new URL('#/overview', base).toString());
-    await ready(page);
-    const overviewMs = Date.now() - t0;
-    const reporting = Number(await page.locator('[data-metric="agencies_reporting"]').first().getAttribute('data-value'));
-    results.push({ measure: `import_${n}_ms`, value: importMs }, { measure: `registry_${n}_ms`, value: regMs },
-      { measure: `overview_after_${n}_ms`, value: overviewMs }, { measure: `file_${n}_mb`, value: +(statSync(join(dir, 'reports.csv')).size / 1e6).toFixed(1) },
-      { measure: `reporting_latest_${n}`, value: reporting });
+    put(`import_${n}_app_ms`, await importViaUi(page, base, [join(dir, 'agencies.csv'), join(dir, 'reports.csv')]));
+    const timings = [];
+    for (const v of VIEWS) timings.push(await timeView(page, base, `${v}?year=2024`));
+    put(`memory_${n}_app_added_mb`, treeRssMb(pid) - rssEmpty);
+    put(`file_${n}_mb`, statSync(join(dir, 'reports.csv')).size / 1e6);
     await ctx.close();
+    for (const threads of [1, 0]) {
+      const tag = threads ? '1t' : 'mt';
+      const nat = await openNative(threads || undefined);
+      await loadRegistry(nat, 'data/agencies.csv');
+      await loadRegistry(nat, join(dir, 'agencies.csv'));
+      await loadReports(nat, 'data/reports.csv');
+      put(`import_${n}_native_${tag}_ms`, await loadReports(nat, join(dir, 'reports.csv')));
+      for (const t of timings) {
+        const view = t.view.slice(2).split('?')[0];
+        put(`view_${view}_${n}_app_ms`, t.queryMs);
+        put(`view_${view}_${n}_app_wall_ms`, t.wallMs);
+        put(`view_${view}_${n}_native_${tag}_ms`, await timeQueries(nat, t.sqls));
+        put(`view_${view}_${n}_queries`, t.sqls.length);
+      }
+      nat.close();
+    }
   }
 } finally {
   await browser.close();
+  await bserver.close();
   await server.close();
 }
-for (const r of results) console.log(`${String(r.measure).padEnd(28)} ${r.value}`);
-console.log(JSON.stringify(Object.fromEntries(results.map((r) => [r.measure, r.value]))));
+
+// ratios app / native
+for (const k of Object.keys(figures)) {
+  const m = k.match(/^(.*)_app_ms$/);
+  if (!m) continue;
+  for (const tag of ['1t', 'mt']) {
+    const nat = figures[`${m[1]}_native_${tag}_ms`];
+    if (nat) put(`${m[1]}_ratio_${tag}`, figures[k] / nat);
+  }
+}
+const w = Math.max(...Object.keys(figures).map((k) => k.length));
+for (const [k, v] of Object.entries(figures)) console.log(`${k.padEnd(w)}  ${v}`);
+console.log(JSON.stringify(figures));

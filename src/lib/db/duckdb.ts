@@ -11,6 +11,16 @@ import { columnsToArrow } from './arrow';
 
 let opened: Promise<DbAdapter> | null = null;
 
+/** Recent queries with their times, read by the benchmark (scripts/bench) to time each view's SQL
+ *  and replay it on native DuckDB. Bounded, so it costs nothing that grows. */
+export interface QueryLogEntry { sql: string; ms: number; at: number }
+const queryLog: QueryLogEntry[] = [];
+(globalThis as { __ddQueryLog?: QueryLogEntry[] }).__ddQueryLog = queryLog;
+function logQuery(sql: string, ms: number) {
+  queryLog.push({ sql, ms, at: performance.now() });
+  if (queryLog.length > 2000) queryLog.splice(0, queryLog.length - 2000);
+}
+
 export function getDb(): Promise<DbAdapter> {
   opened ??= open();
   return opened;
@@ -41,7 +51,13 @@ async function open(): Promise<DbAdapter> {
     return next;
   };
   return {
-    query: <T,>(sql: string) => serial(async () => arrowToRows<T>(await conn.query(sql))),
+    query: <T,>(sql: string) =>
+      serial(async () => {
+        const t0 = performance.now();
+        const rows = arrowToRows<T>(await conn.query(sql));
+        logQuery(sql, performance.now() - t0);
+        return rows;
+      }),
     registerFile: (name, bytes) => serial(() => db.registerFileBuffer(name, bytes)),
     dropFile: (name) => serial(async () => void (await db.dropFile(name))),
     insertColumns: (name, columns) =>
