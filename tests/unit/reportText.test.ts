@@ -185,6 +185,16 @@ describe('parseReportText — layouts, one by one', () => {
     expect(r.cells.s3_new_natural).toBe(1);
   });
 
+  it('a piece of the group label wrapped into a row label (PDF merged cell) is layout: no variant note', () => {
+    const wrapped = fixture.replace('2.申请人逾期未按收费通知要求缴纳费\n', '2.申请人逾期未按收费通知要求缴纳费\n他处理\n');
+    const r = parseReportText(wrapped);
+    expect(r.cells).toEqual(fixtureCells);
+    expect(r.warnings.filter((w) => /variant or approximate/.test(w.message_en))).toEqual([]);
+    // other extra characters are still a note
+    const odd = parseReportText(fixture.replace('2.申请人逾期未按收费通知要求缴纳费\n', '2.申请人逾期未按收费通知要求缴纳费\n甲乙\n'));
+    expect(odd.warnings.filter((w) => /variant or approximate/.test(w.message_en)).length).toBe(1);
+  });
+
   it('text that is not a report gives one warning and 200 blanks', () => {
     const r = parseReportText('今天天气很好。\n');
     expect(Object.values(r.cells).every((v) => v === null)).toBe(true);

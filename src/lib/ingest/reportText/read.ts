@@ -2,6 +2,7 @@
 // found (see match.ts), section 四 from the line(s) of values after its header, then settles
 // run-together rows by the section's sums. Every cell not read with certainty gets a warning.
 import { allowsFraction, type CellCode } from '../../format/cells';
+import { FORM_CHROME } from '../../format/formLayout';
 import { emptyCells, type CellValues } from '../../format/record';
 import type { ParseWarning } from '../reportText';
 import { alignByColumns, headerColumns, headerFitsRows, placeByHeader, type ColumnSpan } from './columns';
@@ -135,7 +136,7 @@ export function readTables(doc: Doc, matches: Match[]): TableRead {
       continue;
     }
     const li = posLi(x.m.startPos);
-    if (x.m.keyIndex > 0 || x.m.cost > 0) {
+    if (x.m.keyIndex > 0 || (x.m.cost > 0 && !groupWrappedIn(a, x.m.text))) {
       rowNote(a, {
         zh: `行名按近似或旧式写法“${x.m.text}”识别`, en: `row label read from the variant or approximate “${x.m.text}”`,
       }, li);
@@ -175,6 +176,22 @@ export function readTables(doc: Doc, matches: Match[]): TableRead {
   // 5. section 四
   readSection4(doc, matches, byId, docEnd, mode, cellWarn, store, warnings);
   return { cells, sources, warnings };
+}
+
+/** Whether a row label was matched with only a piece of its group's label inside it — the
+ *  merged group cell's text wrapped between the lines of the row's label in a PDF (…缴纳费
+ *  他处理 用、行政机关…): layout, not a variant spelling, so no note. */
+function groupWrappedIn(a: AnchorDef, text: string): boolean {
+  const key = a.keys[0];
+  const extra = text.length - key.length;
+  if (!a.group || extra <= 0) return false;
+  const groups = [labelChars(a.group), labelChars(FORM_CHROME.results)];
+  for (let i = 1; i < key.length; i++) {
+    if (text.slice(0, i) !== key.slice(0, i) || text.slice(i + extra) !== key.slice(i)) continue;
+    const piece = text.slice(i, i + extra);
+    if (groups.some((g) => g.includes(piece))) return true;
+  }
+  return false;
 }
 
 /** The column extents printed in the header of the table whose rows matched at `rowMatches`: the
