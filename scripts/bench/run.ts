@@ -1,4 +1,5 @@
-// npm run bench [-- --sizes 1000,10000,100000]: for each size, a generated wide CSV (and its
+// npm run bench [-- --sizes 1000,10000,100000 --records 200 --pdfs 50]: first the report parser's
+// reports per second (scripts/bench/parse.ts, text and PDF); then for each size, a generated wide CSV (and its
 // registry) is imported through the app's real import screen in headless Chromium, every view is
 // opened and its queries timed from the app's query log, and the same file and the same SQL are
 // run on native DuckDB (one thread, and all threads) in the same run. Also: navigation → first
@@ -20,6 +21,8 @@ const arg = (name: string, dflt: string) => {
   return i >= 0 ? process.argv[i + 1] : dflt;
 };
 const sizes = arg('sizes', '1000,10000,100000').split(',').map(Number);
+// the report parser's own benchmark (text and PDF reports per second), merged into this JSON
+const parseArgs = ['tsx', 'scripts/bench/parse.ts', '--records', arg('records', '200'), '--pdfs', arg('pdfs', '50')];
 const figures: Record<string, number> = {};
 const put = (k: string, v: number) => {
   figures[k] = Math.round(v * 10) / 10;
@@ -30,6 +33,12 @@ function ensureData(n: number): string {
   const dir = `.bench/${n}`;
   if (!existsSync(join(dir, 'reports.csv'))) execFileSync('npx', ['tsx', 'scripts/bench/gen.ts', String(n), dir], { stdio: 'inherit' });
   return dir;
+}
+
+{
+  const out = execFileSync('npx', parseArgs, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  process.stderr.write(out);
+  for (const [k, v] of Object.entries(JSON.parse(out.trim().split('\n').at(-1)!) as Record<string, number>)) put(`parse_${k}`, v);
 }
 
 if (!existsSync('dist/index.html')) execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
