@@ -3,7 +3,7 @@
 // ExcelJS in Node) and imports it → the overview changes by exactly what was filled; exports
 // everything as Parquet and loads it in a fresh browser → every report row and figure is equal.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -22,7 +22,10 @@ const tmp = mkdtempSync(join(tmpdir(), 'dd-exports-'));
 
 let browser: Browser;
 beforeAll(async () => { browser = await launch(); });
-afterAll(async () => { await browser?.close(); });
+afterAll(async () => {
+  await browser?.close();
+  rmSync(tmp, { recursive: true, force: true });
+});
 
 const panel = (page: Page) => page.locator('[data-panel="export"]');
 async function choose(page: Page, opts: Record<string, string>) {
@@ -187,6 +190,10 @@ describe('Parquet', () => {
       req.onsuccess = () => { const g = req.result.transaction('reviews').objectStore('reviews').getAll(); g.onsuccess = () => resolve(g.result); };
     }));
     expect(reviews).toEqual([review]);
+    // kept like any import: a reload replays it
+    await b.page.reload();
+    await waitReady(b.page);
+    expect(await kpis(b.page)).toEqual(kpisA);
     expect([...a.errors, ...b.errors]).toEqual([]);
     await a.context.close();
     await b.context.close();
