@@ -3,7 +3,7 @@
 // the DuckDB change, so it survives reloads; undo and clear rebuild the tables from the bundled
 // demo and the remaining log (the log is the truth, DuckDB a cache of it).
 import { getDb } from '../db/duckdb';
-import { deleteEntry, listEntries, resetAll, saveDeletion, writeSettings, type LogEntry } from '../db/persist';
+import { deleteEntry, listSummaries, resetAll, saveDeletion, writeSettings, type LogEntry } from '../db/persist';
 import { clearReviews } from '../db/reviews';
 import { CLEAR_SQL, deleteAgencyYearSql } from './dataSql';
 import { app } from './app.svelte';
@@ -19,11 +19,8 @@ export interface LogItem {
   at: string;
 }
 
-export async function logItems(): Promise<LogItem[]> {
-  return (await listEntries()).map(({ key, entry: e }) =>
-    e.op === 'import'
-      ? { key, op: e.op, label: e.imp.file, year: null, rows: e.imp.records.length || e.imp.agencies.length, at: e.at }
-      : { key, op: e.op, label: e.agency_id, year: e.year, rows: 1, at: e.at });
+export function logItems(): Promise<LogItem[]> {
+  return listSummaries();
 }
 
 /** Remove one agency-year; returns an error sentence or null. */
@@ -45,11 +42,11 @@ export async function deleteAgencyYear(agencyId: string, year: number): Promise<
 
 /** Undo the most recent import still in the log (deletions stay). */
 export async function undoLastImport(): Promise<string | null> {
-  const last = (await listEntries()).filter((x) => x.entry.op === 'import').at(-1);
+  const last = (await listSummaries()).filter((x) => x.op === 'import').at(-1);
   if (!last) return null;
   await deleteEntry(last.key);
   await rebuild();
-  return last.entry.op === 'import' ? last.entry.imp.file : null;
+  return last.label;
 }
 
 /** Forget every import, deletion and review; keep (or hide) the demo city. */

@@ -78,7 +78,12 @@ export const errorText = (e: unknown) => (e instanceof Error ? e.message : Strin
 /** Load a prepared import and append it to the log, in one transaction: a failed write (quota,
  *  a closed tab, an injected fault) leaves DuckDB and the log as they were. */
 async function commitPrepared(db: DbAdapter, imp: PreparedImport): Promise<AppliedImport> {
-  const applied = await applyImport(db, imp, async () => void (await saveImport(imp)));
+  performance.mark('dd:commit-start');
+  const applied = await applyImport(db, imp, async () => {
+    performance.mark('dd:persist-start');
+    await saveImport(imp);
+    performance.mark('dd:persist-end');
+  });
   app.dataVersion++;
   return applied;
 }

@@ -35,6 +35,16 @@ export class DataModel {
     if (!agencies.some((a) => a.agency_id === this.pickAgency)) this.pickAgency = '';
   }
 
+  /** a search over the agencies with reports: a select of 20,000 options would stall the page */
+  find = $state('');
+  get shown(): AgencyYears[] {
+    const q = this.find.trim().toLowerCase();
+    const hit = q ? this.agencies.filter((a) => a.name.toLowerCase().includes(q) || a.agency_id.toLowerCase().includes(q)) : this.agencies;
+    const top = hit.slice(0, 200);
+    const picked = this.agencies.find((a) => a.agency_id === this.pickAgency);
+    return picked && !top.includes(picked) ? [picked, ...top] : top;
+  }
+
   get years(): number[] {
     return this.agencies.find((a) => a.agency_id === this.pickAgency)?.years ?? [];
   }

@@ -17,6 +17,7 @@ const zh = {
   undone: '已撤销导入',
   delete_title: '删除某个机构某一年度的报告',
   agency: '机构',
+  find: '查找机构',
   year: '年度',
   delete: '删除',
   deleted: '已删除',
@@ -30,6 +31,7 @@ const zh = {
   replay_failed: '以下已保存的导入无法重放（已保留，未加载）',
   working: '正在处理…',
   reading: '正在读取和校验',
+  parsing: '正在识别年报表格…',
   loading_db: '正在写入数据库并保存到本机…',
 };
 type Key = keyof typeof zh;
@@ -49,6 +51,7 @@ const en: Record<Key, string> = {
   undone: 'Undone',
   delete_title: 'Delete one agency’s report for one year',
   agency: 'Agency',
+  find: 'Find agency',
   year: 'Year',
   delete: 'Delete',
   deleted: 'Deleted',
@@ -62,6 +65,7 @@ const en: Record<Key, string> = {
   replay_failed: 'These stored imports could not be replayed (kept, not loaded)',
   working: 'Working…',
   reading: 'reading and checking',
+  parsing: 'reading the report’s tables…',
   loading_db: 'loading into the database and storing locally…',
 };
 

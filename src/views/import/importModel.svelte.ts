@@ -3,7 +3,8 @@
 // into drafts for review, then committed together in one transaction.
 import { commitDocuments, commitPreparation, registryEntries, registryLookup, type DocumentsResult, type ImportResult } from '../../lib/state/store';
 import { prepareCsvInWorker } from '../../lib/ingest/csvClient';
-import { draftFromText, draftProblems, type DocumentDraft } from '../../lib/ingest/document';
+import { draftInWorker } from '../../lib/ingest/draftClient';
+import { draftProblems, type DocumentDraft } from '../../lib/ingest/document';
 import { sniffKind } from '../../lib/ingest/docs/kind';
 import { importTableFile, tableFileKind } from '../../lib/state/tableImport';
 import type { CellCode } from '../../lib/format/cells';
@@ -34,7 +35,7 @@ export class ImportModel {
 
   /** progress within the current file (0–1), and what is being done */
   fileProgress = $state(0);
-  phase = $state<'read' | 'load' | null>(null);
+  phase = $state<'read' | 'parse' | 'load' | null>(null);
 
   async run(list: File[]) {
     this.busy = true;
@@ -71,8 +72,10 @@ export class ImportModel {
   /** CSV: parsed and validated in the worker (progress as it reads), then committed here. */
   private async csv(i: number, file: File) {
     const prep = await prepareCsvInWorker(file, await registryEntries(), this.replace, (d, t) => (this.fileProgress = d / t));
+    performance.mark('dd:csv-prepared');
     this.phase = 'load';
     const result = await commitPreparation(prep);
+    performance.mark('dd:csv-committed');
     this.files[i] = { name: file.name, status: result.applied ? 'ok' : 'failed', result };
   }
 
@@ -98,7 +101,8 @@ export class ImportModel {
     }
     const { readDocument } = await import('../../lib/ingest/docs/readBrowser');
     const doc = await readDocument(name, new Uint8Array(await file.arrayBuffer()), (d, t) => (this.fileProgress = d / t));
-    this.drafts.push(draftFromText(name, doc));
+    this.phase = 'parse';
+    this.drafts.push(await draftInWorker(name, doc));
     this.files[i] = { name, status: 'review', result: null };
   }
 
