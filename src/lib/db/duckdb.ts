@@ -8,6 +8,7 @@ import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url
 import * as arrow from 'apache-arrow';
 import { arrowToRows, type DbAdapter } from './adapter';
 import { columnsToArrow } from './arrow';
+import { QueryCache } from './queryCache';
 
 let opened: Promise<DbAdapter> | null = null;
 
@@ -50,17 +51,22 @@ async function open(): Promise<DbAdapter> {
     chain = next.catch(() => undefined);
     return next;
   };
+  const cache = new QueryCache();
   return {
     query: <T,>(sql: string) =>
-      serial(async () => {
-        const t0 = performance.now();
-        const rows = arrowToRows<T>(await conn.query(sql));
-        logQuery(sql, performance.now() - t0);
-        return rows;
-      }),
+      cache.get<T>(sql, () =>
+        serial(async () => {
+          const t0 = performance.now();
+          const rows = arrowToRows<T>(await conn.query(sql));
+          logQuery(sql, performance.now() - t0);
+          return rows;
+        }),
+      ),
     registerFile: (name, bytes) => serial(() => db.registerFileBuffer(name, bytes)),
     dropFile: (name) => serial(async () => void (await db.dropFile(name))),
-    insertColumns: (name, columns) =>
-      serial(() => conn.insertArrowTable(columnsToArrow(arrow, columns), { name, create: true })),
+    insertColumns: (name, columns) => {
+      cache.clear();
+      return serial(() => conn.insertArrowTable(columnsToArrow(arrow, columns), { name, create: true }));
+    },
   };
 }
