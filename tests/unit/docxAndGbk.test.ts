@@ -1,0 +1,67 @@
+// Word documents and GBK text files, read the way the app reads them (mammoth → HTML tables on
+// their grid; GB18030 decoding), then parsed into the 200 cells.
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { DOMParser } from 'linkedom';
+import { renderFormHtml } from '../../src/lib/format/formHtml';
+import { readDocumentNode } from '../../src/lib/ingest/docs/readNode';
+import { parseReportText } from '../../src/lib/ingest/reportText';
+import { randomRecord } from '../fixtures/reports/randomRecord';
+import { buildDocx, type DocxBlock, type DocxCell } from '../fixtures/reports/docx';
+
+/** The official form (as renderFormHtml draws it) re-expressed as Word paragraphs and tables. */
+function formAsDocx(html: string): Uint8Array {
+  const doc = new DOMParser().parseFromString(html, 'text/html');
+  const blocks: DocxBlock[] = [];
+  for (const el of Array.from(doc.body.children) as Element[]) {
+    if (el.tagName !== 'TABLE') { blocks.push({ p: el.textContent ?? '' }); continue; }
+    // expand rowspans into vMerge continue cells, as Word stores them
+    const pending: { col: number; left: number; span: number }[] = [];
+    const rows: DocxCell[][] = [];
+    for (const tr of Array.from(el.querySelectorAll('tr'))) {
+      const out: DocxCell[] = [];
+      let col = 0;
+      const cells = Array.from(tr.children) as Element[];
+      let i = 0;
+      while (i < cells.length || pending.some((p) => p.col >= col && p.left > 0)) {
+        const p = pending.find((x) => x.col === col && x.left > 0);
+        if (p) { out.push({ text: '', span: p.span, vmerge: 'continue' }); p.left--; col += p.span; continue; }
+        if (i >= cells.length) break;
+        const c = cells[i++];
+        const span = Number(c.getAttribute('colspan') ?? 1);
+        const rs = Number(c.getAttribute('rowspan') ?? 1);
+        if (rs > 1) pending.push({ col, left: rs - 1, span });
+        out.push({ text: c.textContent ?? '', span, vmerge: rs > 1 ? 'restart' : undefined });
+        col += span;
+      }
+      rows.push(out);
+    }
+    blocks.push({ table: rows });
+  }
+  return buildDocx(blocks);
+}
+
+describe('DOCX reports', () => {
+  it('30 random records written as Word tables (merged cells) come back exactly', async () => {
+    for (let seed = 501; seed <= 530; seed++) {
+      const rec = { agency: '示例市住房和城乡建设局', year: 2022 + (seed % 3), cells: randomRecord(seed) };
+      const doc = await readDocumentNode('report.docx', formAsDocx(renderFormHtml(rec)));
+      expect(doc.kind).toBe('docx');
+      const back = parseReportText(doc.text);
+      expect([back.agency, back.year], `seed ${seed}`).toEqual([rec.agency, rec.year]);
+      expect(back.cells, `seed ${seed}`).toEqual(rec.cells);
+    }
+  });
+});
+
+describe('GBK text reports', () => {
+  it('the real fixture saved as GB18030 parses exactly like the UTF-8 one', async () => {
+    const text = readFileSync('tests/fixtures/reports/zhongwei-data-bureau-2024.txt', 'utf8');
+    const expected = JSON.parse(readFileSync('tests/fixtures/reports/zhongwei-data-bureau-2024.expected.json', 'utf8'));
+    const { default: iconv } = await import('iconv-lite');
+    const doc = await readDocumentNode('report.txt', new Uint8Array(iconv.encode(text, 'gb18030')));
+    const back = parseReportText(doc.text);
+    expect(back.agency).toBe(expected.agency);
+    expect(back.cells).toEqual(expected.cells);
+  });
+});
