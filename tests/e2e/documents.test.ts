@@ -36,6 +36,11 @@ describe('documents', () => {
     await page.locator('[data-commit]').click();
     await page.locator('[data-committed]').waitFor();
     expect(await newTotal(page, 2024)).toBe(before! + expected.cells.s3_new_total);
+    // the agency page shows where each figure was read
+    await page.goto(new URL(`#/agency/${encodeURIComponent(expected.agency)}?year=2024`, baseUrl()).toString());
+    await waitReady(page);
+    const src = await page.locator('[data-panel="form"] td[data-metric="s3_new_total"]').getAttribute('data-source');
+    expect(src).toMatch(/^zhongwei-data-bureau-2024\.txt 第 \d+ 行$/);
     expect(errors).toEqual([]);
     await context.close();
   });

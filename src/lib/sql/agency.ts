@@ -41,3 +41,8 @@ export function agencyListSql(): string {
 FROM agencies a LEFT JOIN reports r ON r.agency_id = a.agency_id
 GROUP BY ALL ORDER BY a.agency_id`;
 }
+
+/** Where each figure of one agency-year was read, for reports imported from documents. */
+export function cellSourcesSql(id: string, year: number): string {
+  return `SELECT code, file, page, line FROM cell_sources WHERE agency_id = ${lit(id)} AND year = ${lit(year)}`;
+}

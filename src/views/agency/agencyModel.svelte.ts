@@ -4,7 +4,7 @@
 import { getDb } from '../../lib/db/duckdb';
 import { agencyYearFlags } from '../../lib/analysis/agencyFlags';
 import type { Flag } from '../../lib/rules/rules';
-import { agencyInfoSql, agencyListSql, agencyReportsSql, membersSql, membersSumSql } from '../../lib/sql/agency';
+import { agencyInfoSql, agencyListSql, agencyReportsSql, cellSourcesSql, membersSql, membersSumSql } from '../../lib/sql/agency';
 
 export type ReportRow = Record<string, number | null> & {
   year: number; source: string | null; imported_at: string | null; published_on: string | null; reported_name: string | null;
@@ -25,6 +25,8 @@ export class AgencyModel {
   /** the year shown: the URL's if the agency reported that year, else its latest */
   year = $state<number | null>(null);
   flags = $state<Flag[]>([]);
+  /** per cell, where a figure read from a document came from */
+  sources = $state<{ code: string; file: string; page: number | null; line: number | null }[]>([]);
   /** the registry, when no agency is chosen */
   list = $state<ListRow[]>([]);
   error = $state<string | null>(null);
@@ -37,7 +39,7 @@ export class AgencyModel {
       if (!id) {
         const list = await db.query<ListRow>(agencyListSql());
         if (seq !== this.#seq) return false;
-        Object.assign(this, { list, info: null, members: [], reports: [], memberSums: [], year: null, flags: [], error: null });
+        Object.assign(this, { list, info: null, members: [], reports: [], memberSums: [], year: null, flags: [], sources: [], error: null });
         return true;
       }
       const [info, members, reports] = await Promise.all([
@@ -50,8 +52,9 @@ export class AgencyModel {
       const years = reports.map((r) => r.year);
       const year = wantYear != null && years.includes(wantYear) ? wantYear : (years.at(-1) ?? null);
       const flags = year != null ? await agencyYearFlags(db, id, year) : [];
+      const sources = year != null ? await db.query<AgencyModel['sources'][number]>(cellSourcesSql(id, year)) : [];
       if (seq !== this.#seq) return false;
-      Object.assign(this, { info: info[0] ?? null, members, reports, memberSums, year, flags, list: [], error: null });
+      Object.assign(this, { info: info[0] ?? null, members, reports, memberSums, year, flags, sources, list: [], error: null });
       return true;
     } catch (e) {
       if (seq !== this.#seq) return false;
