@@ -41,32 +41,40 @@ const aggregateMismatch: RuleDef = {
  *  even small but real reports in scope while all-zero and near-empty forms never match. */
 export const COPIED_MIN_NONZERO = 5;
 
-/** The non-zero numbers of a report as one string (blank and 0 alike: a copy may differ in how
- *  it writes "nothing"), and their count and codes. */
+/** Each report's non-zero numbers (blank and 0 alike: a copy may differ in how it writes
+ *  "nothing") hashed into one number, and their count. Candidate pairs share the hash; every cell
+ *  is then compared on those pairs only, so a hash collision cannot make a false match.
+ *  (Before: one concat_ws string of 200 cells per report, ~360–600 ms native at 10k.) */
 function signatureSql(): string {
   const nz = (c: string) => `COALESCE(${ident(c)} <> 0, false)`;
   return `SELECT agency_id, year,
-    concat_ws('|', ${CELL_CODES.map((c) => `COALESCE(NULLIF(${ident(c)}, 0)::VARCHAR, '')`).join(', ')}) AS sig,
-    (${CELL_CODES.map((c) => `${nz(c)}::INTEGER`).join(' + ')}) AS nz,
-    list_filter([${CELL_CODES.map((c) => `CASE WHEN ${nz(c)} THEN '${c}' END`).join(', ')}], x -> x IS NOT NULL) AS nz_cells
+    hash(${CELL_CODES.map((c) => `NULLIF(${ident(c)}, 0)`).join(', ')}) AS sig,
+    (${CELL_CODES.map((c) => `${nz(c)}::INTEGER`).join(' + ')}) AS nz
   FROM reports`;
 }
 
 /** Same agency's previous year, or another agency's same-year report, with identical non-zero
  *  numbers. An aggregate and its own member are not compared (with one member they are equal). */
 export function copiedSql(min = COPIED_MIN_NONZERO): string {
-  const cols = (col: string) => `r.agency_id, r.year, ${col} AS col, r.nz_cells AS cells, NULL::DOUBLE AS expected, r.nz::DOUBLE AS actual,
-    o.agency_id AS other_id, o.year AS other_year`;
-  return withAgency(`WITH s AS (${signatureSql()})
-SELECT ${cols("'prev'")}, NULL::VARCHAR AS other_name
+  const same = CELL_CODES.map((c) => `NULLIF(x.${ident(c)}, 0) IS NOT DISTINCT FROM NULLIF(y.${ident(c)}, 0)`).join('\n    AND ');
+  const nzCells = `list_filter([${CELL_CODES.map((c) => `CASE WHEN COALESCE(x.${ident(c)} <> 0, false) THEN '${c}' END`).join(', ')}], v -> v IS NOT NULL)`;
+  return withAgency(`WITH s AS (${signatureSql()}),
+pairs AS (
+SELECT r.agency_id, r.year, 'prev' AS col, r.nz, o.agency_id AS other_id, o.year AS other_year, NULL::VARCHAR AS other_name
 FROM s r JOIN s o ON o.agency_id = r.agency_id AND o.year = r.year - 1 AND o.sig = r.sig
 WHERE r.nz >= ${min}
 UNION ALL
-SELECT ${cols('o.agency_id')}, oa.name AS other_name
+SELECT r.agency_id, r.year, o.agency_id AS col, r.nz, o.agency_id AS other_id, o.year AS other_year, oa.name AS other_name
 FROM s r JOIN s o ON o.year = r.year AND o.agency_id <> r.agency_id AND o.sig = r.sig
   LEFT JOIN agencies ra ON ra.agency_id = r.agency_id LEFT JOIN agencies oa ON oa.agency_id = o.agency_id
 WHERE r.nz >= ${min}
-  AND NOT COALESCE((ra.parent_id = o.agency_id AND oa.is_aggregate) OR (oa.parent_id = r.agency_id AND ra.is_aggregate), false)`);
+  AND NOT COALESCE((ra.parent_id = o.agency_id AND oa.is_aggregate) OR (oa.parent_id = r.agency_id AND ra.is_aggregate), false)
+)
+SELECT p.agency_id, p.year, p.col, ${nzCells} AS cells, NULL::DOUBLE AS expected, p.nz::DOUBLE AS actual,
+  p.other_id, p.other_year, p.other_name
+FROM pairs p JOIN reports x ON x.agency_id = p.agency_id AND x.year = p.year
+  JOIN reports y ON y.agency_id = p.other_id AND y.year = p.other_year
+WHERE ${same}`);
 }
 
 const copied: RuleDef = {

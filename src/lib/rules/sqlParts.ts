@@ -35,10 +35,16 @@ export function checksSql(from: string, checks: readonly Check[], outer: string[
   });
   const keep = ['agency_id', 'year', ...outer.map((o) => o.split(/\s+AS\s+/i).pop()!)];
   const extras = Object.keys(checks[0]?.extra ?? {}).map((k) => `, e.${k} AS ${k}`).join('');
+  // Rows where no check fails are dropped before the unnest: the failing test written once per
+  // check on the row's own columns (the same expressions as in the structs, so the same rows
+  // pass). Unnesting every row's structs cost ~430 ms native at 10k agency-years for `negative`.
+  const pre = /\be\.(?!expected\b|actual\b)\w/.test(failing) || !checks.length ? ''
+    : ` ${/\bWHERE\b/i.test(from) ? 'AND' : 'WHERE'} (${checks.map((c) => `(${failing
+      .replace(/\be\.expected\b/g, () => `(${c.expected}::DOUBLE)`).replace(/\be\.actual\b/g, () => `(${c.actual}::DOUBLE)`)})`).join('\n  OR ')})`;
   return `SELECT ${keep.join(', ')}, e.col AS col, e.cells AS cells, e.expected AS expected, e.actual AS actual${extras}
 FROM (SELECT r.agency_id, r.year${outer.map((o) => `, ${o}`).join('')}, unnest([
   ${structs.join(',\n  ')}
-]) AS e FROM ${from}) t
+]) AS e FROM ${from}${pre}) t
 WHERE ${failing}`;
 }
 
