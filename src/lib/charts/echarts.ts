@@ -4,24 +4,39 @@ import type { EChartsCoreOption, EChartsType } from 'echarts/core';
 import type { Attachment } from 'svelte/attachments';
 
 export type ChartOption = EChartsCoreOption;
+type Core = { echarts: typeof import('echarts/core') };
 
-let core: Promise<typeof import('./echartsCore')> | null = null;
+let core: Promise<Core> | null = null;
 export const loadECharts = () => (core ??= import('./echartsCore'));
 
-/** Mounts a chart on the element; `onRendered` fires once it has drawn; `onChart` hands out the
- *  instance (e.g. for PNG export). */
-export function chart(option: ChartOption, onRendered?: () => void, onChart?: (c: EChartsType | null) => void): Attachment<HTMLElement> {
+export interface ChartClick {
+  dataIndex: number;
+  seriesIndex?: number;
+  name?: string;
+  value?: unknown;
+}
+
+export interface ChartHooks {
+  /** fires once the chart has drawn */
+  onRendered?: () => void;
+  onClick?: (p: ChartClick) => void;
+  /** which ECharts build to load (the analysis views add the heatmap) */
+  load?: () => Promise<Core>;
+}
+
+export function chart(option: ChartOption, hooks: ChartHooks = {}): Attachment<HTMLElement> {
   return (el) => {
     let c: EChartsType | null = null;
     let ro: ResizeObserver | null = null;
     let gone = false;
-    loadECharts().then(({ echarts }) => {
+    (hooks.load ?? loadECharts)().then(({ echarts }) => {
       if (gone) return;
       c = echarts.init(el, undefined, { renderer: 'canvas' });
       // Listen before setOption: with animation off, 'finished' fires during setOption.
-      if (onRendered) c.on('finished', onRendered);
+      if (hooks.onRendered) c.on('finished', hooks.onRendered);
+      if (hooks.onClick) c.on('click', (p: unknown) => hooks.onClick!(p as ChartClick));
       c.setOption(option, true);
-      onChart?.(c);
+      el.dataset.drawn = 'true';
       ro = new ResizeObserver(() => c?.resize());
       ro.observe(el);
     });
@@ -29,7 +44,6 @@ export function chart(option: ChartOption, onRendered?: () => void, onChart?: (c
       gone = true;
       ro?.disconnect();
       c?.dispose();
-      onChart?.(null);
     };
   };
 }
