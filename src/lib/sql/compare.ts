@@ -29,10 +29,12 @@ export function compareSql(f: AgencyFilter, year: number, metrics: readonly Comp
     `MAX(CASE WHEN k.m = ${name(m)} THEN k.pct END)::DOUBLE AS ${ident(`${m.name}__pct`)}`,
   ]);
   const peers = metrics.map(
-    (m) => `COALESCE(MAX(CASE WHEN p.m = ${name(m)} THEN p.n END), 0)::INTEGER AS ${ident(`${m.name}__peers`)}`,
+    (m) => `MAX(CASE WHEN p.m = ${name(m)} THEN p.n END)::INTEGER AS ${ident(`${m.name}__peers`)}`,
   );
   const cols = metrics.map((m) => ident(m.name)).join(', ');
-  return `${withScope(f, { from: year, to: year }, `base AS (
+  // MATERIALIZED: `base` is read three times (long form, output, peers); inlined, each read
+  // re-scanned the wide reports.
+  return `${withScope(f, { from: year, to: year }, `base AS MATERIALIZED (
     SELECT a.agency_id, a.name, a.level, a.category, a.is_aggregate,
       ${base.join(',\n      ')}
     FROM reports r JOIN agencies a ON a.agency_id = r.agency_id
@@ -46,10 +48,9 @@ export function compareSql(f: AgencyFilter, year: number, metrics: readonly Comp
   ),
   ranks AS (SELECT k.agency_id, ${back.join(',\n    ')}
     FROM ranked k GROUP BY k.agency_id),
-  peer_counts AS (SELECT l.level, ${peers.join(',\n    ')}
-    FROM base l LEFT JOIN (SELECT level, m, COUNT(*) AS n FROM long GROUP BY level, m) p
-      ON p.level IS NOT DISTINCT FROM l.level GROUP BY l.level)`)}SELECT b.*, ${metrics.flatMap((m) => [
-    `k.${ident(`${m.name}__rank`)}`, `k.${ident(`${m.name}__pct`)}`, `pc.${ident(`${m.name}__peers`)}`,
+  peer_counts AS (SELECT p.level, ${peers.join(',\n    ')}
+    FROM (SELECT level, m, COUNT(*) AS n FROM long GROUP BY level, m) p GROUP BY p.level)`)}SELECT b.*, ${metrics.flatMap((m) => [
+    `k.${ident(`${m.name}__rank`)}`, `k.${ident(`${m.name}__pct`)}`, `COALESCE(pc.${ident(`${m.name}__peers`)}, 0)::INTEGER AS ${ident(`${m.name}__peers`)}`,
   ]).join(', ')}
 FROM base b LEFT JOIN ranks k ON k.agency_id = b.agency_id
   LEFT JOIN peer_counts pc ON pc.level IS NOT DISTINCT FROM b.level
