@@ -68,7 +68,7 @@ export async function applyImport(
     let skipped = 0;
     if (imp.records.length) {
       // Staged through Arrow inside the transaction, so a rollback removes it too.
-      await db.insertColumns(staging, recordColumns(imp.records, imp.file, next));
+      await stageRecords(db, staging, imp, next);
       await db.query(`CREATE TEMP TABLE incoming AS SELECT * REPLACE (published_on::DATE AS published_on) FROM ${staging}`);
       await db.query(`DROP TABLE ${staging}`);
       const [{ n }] = await db.query<{ n: number }>(
@@ -96,6 +96,23 @@ export async function applyImport(
   } catch (e) {
     await db.query('ROLLBACK');
     throw e;
+  }
+}
+
+/** Rows per Arrow batch: one batch of 80,000 agency-years × 206 columns failed inside DuckDB-WASM
+ *  (rejected with null) and held the main thread for seconds while it was built. */
+const STAGE_ROWS = 10_000;
+
+async function stageRecords(db: DbAdapter, staging: string, imp: PreparedImport, importId: number) {
+  for (let i = 0; i < imp.records.length; i += STAGE_ROWS) {
+    const cols = recordColumns(imp.records.slice(i, i + STAGE_ROWS), imp.file, importId);
+    if (i === 0) {
+      await db.insertColumns(staging, cols);
+      continue;
+    }
+    await db.insertColumns(`${staging}_part`, cols);
+    await db.query(`INSERT INTO ${staging} SELECT * FROM ${staging}_part`);
+    await db.query(`DROP TABLE ${staging}_part`);
   }
 }
 

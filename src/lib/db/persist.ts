@@ -3,17 +3,25 @@
 // demo city shown). The demo itself is rebuilt from the bundled files, never stored. An IndexedDB
 // transaction is atomic: a write cut short (tab closed, quota hit) leaves no trace, and the import
 // that asked for it is rolled back in DuckDB too (load.ts's beforeCommit).
+// Imports are stored packed, their records in chunks of their own (packImport.ts).
 // Measured against DuckDB's own OPFS file: see scripts/bench/persist.ts and the P6 commit.
 import type { PreparedImport } from './load';
+import { packAsync, unpack, type PackedChunk, type PackedHead } from './packImport';
 
 const DB_NAME = 'disclosure-dashboard';
 const LOG = 'imports';
 const SETTINGS = 'settings';
+const CHUNKS = 'chunks';
 
-/** One step of the log. Version-1 entries are bare PreparedImports (read as imports). */
+/** One step of the log. */
 export type LogEntry =
   | { op: 'import'; imp: PreparedImport; at: string }
   | { op: 'delete'; agency_id: string; year: number; at: string };
+/** As stored. Version-1 entries are bare PreparedImports (read as imports). */
+type StoredValue =
+  | { op: 'import'; imp: PackedHead | PreparedImport; chunks?: number[]; at: string }
+  | { op: 'delete'; agency_id: string; year: number; at: string }
+  | PreparedImport;
 
 export interface StoredEntry {
   key: number;
@@ -28,10 +36,10 @@ const DEFAULT_SETTINGS: Settings = { demo: true };
 
 function openIdb(): Promise<IDBDatabase> {
   return new Promise((resolve, reject) => {
-    const req = indexedDB.open(DB_NAME, 2);
+    const req = indexedDB.open(DB_NAME, 3);
     req.onupgradeneeded = () => {
       const db = req.result;
-      if (!db.objectStoreNames.contains(LOG)) db.createObjectStore(LOG, { autoIncrement: true });
+      for (const name of [LOG, CHUNKS]) if (!db.objectStoreNames.contains(name)) db.createObjectStore(name, { autoIncrement: true });
       if (!db.objectStoreNames.contains(SETTINGS)) db.createObjectStore(SETTINGS);
     };
     req.onsuccess = () => resolve(req.result);
@@ -47,7 +55,8 @@ async function tx<T>(stores: string[], mode: IDBTransactionMode, f: (t: IDBTrans
     const t = idb.transaction(stores, mode);
     let out: T;
     t.oncomplete = () => { idb.close(); resolve(out); };
-    t.onerror = () => { idb.close(); reject(t.error); };
+    // the failing request's error: the transaction's own is not set yet when this fires
+    t.onerror = (ev) => { idb.close(); reject((ev.target as IDBRequest | null)?.error ?? t.error ?? new Error('IndexedDB write failed')); };
     t.onabort = () => { idb.close(); reject(t.error ?? new Error('IndexedDB transaction aborted')); };
     Promise.resolve(f(t)).then((v) => (out = v), (e) => { try { t.abort(); } catch { /* already done */ } reject(e); });
   });
@@ -64,8 +73,15 @@ async function append(entry: LogEntry): Promise<number> {
   const f = faults();
   if (f.failWrite === 'quota') throw new DOMException('injected by a test', 'QuotaExceededError');
   if (f.failWrite === 'error') throw new Error('injected persistence failure');
-  return tx([LOG], 'readwrite', async (t) => {
-    const key = (await req(t.objectStore(LOG).add(entry))) as number;
+  const packed = entry.op === 'import' ? await packAsync(entry.imp) : null;
+  return tx([LOG, CHUNKS], 'readwrite', async (t) => {
+    let value: StoredValue = entry;
+    if (entry.op === 'import' && packed) {
+      const keys: number[] = [];
+      for (const c of packed.chunks) keys.push((await req(t.objectStore(CHUNKS).add(c))) as number);
+      value = { op: 'import', imp: packed.head, chunks: keys, at: entry.at };
+    }
+    const key = (await req(t.objectStore(LOG).add(value))) as number;
     if (f.stallWriteMs) await stall(t, f.stallWriteMs);
     return key;
   });
@@ -80,42 +96,7 @@ async function stall(t: IDBTransaction, ms: number) {
 
 export function saveImport(imp: PreparedImport): Promise<number> {
   void requestPersistence();
-  return append({ op: 'import', imp: pack(imp) as unknown as PreparedImport, at: new Date().toISOString() });
-}
-
-/** Records stored as one Float64Array of cells (NaN = blank) beside their metadata: a typed array
- *  clones as one copy, where 20,000 objects of 200 keys took seconds of the main thread and
- *  several times the space. */
-interface Packed extends Omit<PreparedImport, 'records'> {
-  packed: 1;
-  codes: string[];
-  cells: Float64Array;
-  meta: Omit<PreparedImport['records'][number], 'cells'>[];
-}
-
-function pack(imp: PreparedImport): Packed {
-  const codes = imp.records.length ? Object.keys(imp.records[0].cells) : [];
-  const cells = new Float64Array(imp.records.length * codes.length);
-  imp.records.forEach((r, i) => codes.forEach((c, j) => {
-    const v = (r.cells as Record<string, number | null>)[c];
-    cells[i * codes.length + j] = v === null || v === undefined ? NaN : v;
-  }));
-  const { records, ...rest } = imp;
-  return { ...rest, packed: 1, codes, cells, meta: records.map(({ cells: _, ...m }) => m) };
-}
-
-function unpack(p: PreparedImport | Packed): PreparedImport {
-  if (!('packed' in p)) return p;
-  const { packed: _, codes, cells, meta, ...rest } = p;
-  const records = meta.map((m, i) => {
-    const c: Record<string, number | null> = {};
-    codes.forEach((code, j) => {
-      const v = cells[i * codes.length + j];
-      c[code] = Number.isNaN(v) ? null : v;
-    });
-    return { ...m, cells: c } as PreparedImport['records'][number];
-  });
-  return { ...rest, records };
+  return append({ op: 'import', imp, at: new Date().toISOString() });
 }
 
 export function saveDeletion(agency_id: string, year: number): Promise<number> {
@@ -123,37 +104,50 @@ export function saveDeletion(agency_id: string, year: number): Promise<number> {
 }
 
 export async function listEntries(): Promise<StoredEntry[]> {
-  return tx([LOG], 'readonly', async (t) => {
+  return tx([LOG, CHUNKS], 'readonly', async (t) => {
     const s = t.objectStore(LOG);
     const [keys, values] = await Promise.all([req(s.getAllKeys()), req(s.getAll())]);
-    return keys.map((k, i) => ({ key: k as number, entry: asEntry(values[i]) }));
+    const out: StoredEntry[] = [];
+    for (const [i, v] of (values as StoredValue[]).entries()) {
+      const e = asStored(v);
+      let entry: LogEntry;
+      if (e.op === 'delete') entry = e;
+      else if ('packed' in e.imp) {
+        const chunks = await Promise.all((e.chunks ?? []).map((k) => req(t.objectStore(CHUNKS).get(k)) as Promise<PackedChunk>));
+        entry = { op: 'import', imp: unpack(e.imp, chunks), at: e.at };
+      } else entry = { op: 'import', imp: e.imp, at: e.at };
+      out.push({ key: keys[i] as number, entry });
+    }
+    return out;
   });
 }
 
-/** The log without unpacking records (for listing it). */
+/** The log without its records (for listing it). */
 export async function listSummaries(): Promise<{ key: number; op: LogEntry['op']; label: string; year: number | null; rows: number; at: string }[]> {
   return tx([LOG], 'readonly', async (t) => {
     const s = t.objectStore(LOG);
     const [keys, values] = await Promise.all([req(s.getAllKeys()), req(s.getAll())]);
-    return keys.map((k, i) => {
-      const o = values[i] as LogEntry | PreparedImport;
-      const e: LogEntry = 'op' in o ? o : { op: 'import', imp: o, at: '' };
-      if (e.op === 'delete') return { key: k as number, op: e.op, label: e.agency_id, year: e.year, rows: 1, at: e.at };
-      const imp = e.imp as PreparedImport | Packed;
-      const n = 'packed' in imp ? imp.meta.length : imp.records.length;
-      return { key: k as number, op: e.op, label: imp.file, year: null, rows: n || imp.agencies.length, at: e.at };
+    return (values as StoredValue[]).map((v, i) => {
+      const e = asStored(v);
+      const key = keys[i] as number;
+      if (e.op === 'delete') return { key, op: e.op, label: e.agency_id, year: e.year, rows: 1, at: e.at };
+      const n = 'packed' in e.imp ? e.imp.rows : e.imp.records.length;
+      return { key, op: e.op, label: e.imp.file, year: null, rows: n || e.imp.agencies.length, at: e.at };
     });
   });
 }
 
-function asEntry(v: unknown): LogEntry {
-  const o = v as LogEntry | PreparedImport;
-  if (!('op' in o)) return { op: 'import', imp: o, at: '' };
-  return o.op === 'import' ? { ...o, imp: unpack(o.imp) } : o;
+function asStored(v: StoredValue): Exclude<StoredValue, PreparedImport> {
+  return 'op' in v ? v : { op: 'import', imp: v, at: '' };
 }
 
 export async function deleteEntry(key: number): Promise<void> {
-  await tx([LOG], 'readwrite', (t) => void t.objectStore(LOG).delete(key));
+  await tx([LOG, CHUNKS], 'readwrite', async (t) => {
+    const v = (await req(t.objectStore(LOG).get(key))) as StoredValue | undefined;
+    const e = v && asStored(v);
+    if (e?.op === 'import') for (const k of e.chunks ?? []) t.objectStore(CHUNKS).delete(k);
+    t.objectStore(LOG).delete(key);
+  });
 }
 
 export async function readSettings(): Promise<Settings> {
@@ -166,8 +160,9 @@ export async function writeSettings(s: Settings): Promise<void> {
 
 /** Empties the log and sets the settings in one transaction (all or nothing). */
 export async function resetAll(s: Settings): Promise<void> {
-  await tx([LOG, SETTINGS], 'readwrite', (t) => {
+  await tx([LOG, CHUNKS, SETTINGS], 'readwrite', (t) => {
     t.objectStore(LOG).clear();
+    t.objectStore(CHUNKS).clear();
     t.objectStore(SETTINGS).put(s, 'settings');
   });
 }

@@ -6,12 +6,14 @@ import type { Preparation } from './prepare';
 export interface CsvJob { file: File; registry: RegistryEntry[]; replace: boolean; nowYear?: number }
 export type CsvReply =
   | { type: 'progress'; done: number; total: number }
+  | { type: 'records'; records: NonNullable<Preparation['prepared']>['records'] }
   | { type: 'done'; prep: Preparation; ms: number }
   | { type: 'error'; message: string };
 
-/** Measured (scripts/bench/bigcsv.ts): a 100 MB wide CSV (~125k agency-years) parses in the
- *  worker and loads; parsed records take ~4× the file's size, held twice while committing, so a
- *  bigger file would risk the tab on an ordinary laptop. Split by year or region instead. */
+/** Measured (scripts/bench/bigcsv.ts, 2-core machine): a 100 MB wide CSV (170,000 agency-years)
+ *  parses in the worker in ~27 s and loads in ~40 s in all, the page's JS heap at ~620 MB and no
+ *  main-thread task over ~0.2 s; 50 MB in ~19 s. Past ~120 MB an ordinary laptop's memory would
+ *  be at risk: split by year or region instead. */
 export const MAX_CSV_BYTES = 120e6;
 
 export function tooBig(name: string, size: number): Preparation | null {
@@ -31,14 +33,16 @@ export function prepareCsvInWorker(file: File, registry: RegistryEntry[], replac
   const big = tooBig(file.name, file.size);
   if (big) return Promise.resolve(big);
   const worker = new Worker(new URL('./csvWorker.ts', import.meta.url), { type: 'module' });
+  const records: NonNullable<Preparation['prepared']>['records'] = [];
   return new Promise<Preparation>((resolve, reject) => {
     worker.onmessage = (e: MessageEvent<CsvReply>) => {
       const m = e.data;
       if (m.type === 'progress') return onProgress?.(m.done, m.total);
+      if (m.type === 'records') return void records.push(...m.records);
       worker.terminate();
       if (m.type === 'done') {
         performance.measure(`dd:csv-worker ${file.name}`, { start: performance.now() - m.ms, duration: m.ms });
-        resolve(m.prep);
+        resolve(m.prep.prepared ? { ...m.prep, prepared: { ...m.prep.prepared, records } } : m.prep);
       } else reject(new Error(m.message));
     };
     // Worker errors don't reach the console on their own (PITFALLS.md): surface them.
