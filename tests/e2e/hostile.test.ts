@@ -52,7 +52,7 @@ async function hoverCharts(page: Page) {
     const box = await charts.nth(i).boundingBox();
     if (!box) continue;
     for (const fx of [0.15, 0.3, 0.5, 0.7, 0.9]) {
-      for (const fy of [0.2, 0.5, 0.8]) await page.mouse.move(box.x + box.width * fx, box.y + box.height * fy);
+      for (const fy of [0.03, 0.2, 0.5, 0.8]) await page.mouse.move(box.x + box.width * fx, box.y + box.height * fy);
     }
   }
 }
