@@ -20,10 +20,11 @@ const victim = d.leaf.find((r) => Number(r.year) === latest && Number(r.s3_new_t
 let dir: string;
 let context: BrowserContext;
 let page: Page;
+let errors: string[] = [];
 async function restart() {
   await context.close();
   context = await chromium.launchPersistentContext(dir, { executablePath, args: CHROMIUM_ARGS, locale: 'zh-CN' });
-  ({ page } = await openIn(context));
+  ({ page, errors } = await openIn(context));
 }
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'dd-persist-'));
@@ -86,6 +87,9 @@ describe('persistence', () => {
     expect(await page.locator('[data-demo-toggle]').isChecked()).toBe(false);
     expect(await page.locator('[data-delete-agency] option').count()).toBe(1);
     expect(await logOps(page)).toEqual([]);
+    // with no data at all every view still opens, without errors
+    for (const v of ['overview', 'trends', 'refusals', 'compare', 'compliance', 'agency', 'import']) await gotoView(page, `#/${v}`);
+    expect(errors).toEqual([]);
 
     // the demo switch alone brings the demo back, with no trace of the earlier deletion
     await page.locator('[data-demo-toggle]').check();
