@@ -47,6 +47,32 @@ describe('atomic imports', () => {
     });
   }
 
+  it('a stored entry that can no longer be replayed is reported, kept, and does not stop the app', async () => {
+    const before = await kpis(page, latest);
+    await page.evaluate(() => new Promise<void>((res, rej) => {
+      const r = indexedDB.open('disclosure-dashboard');
+      r.onsuccess = () => {
+        const t = r.result.transaction('imports', 'readwrite');
+        // a registry row without a name breaks agencies.name NOT NULL on replay
+        t.objectStore('imports').add({ op: 'import', at: '', imp: { file: 'broken.csv', kind: 'agencies', newAgencies: [], records: [], replace: true,
+          agencies: [{ agency_id: 'broken', name: null, level: null, parent_id: null, category: null, is_aggregate: false, aliases: [] }] } });
+        t.oncomplete = () => { r.result.close(); res(); };
+        t.onerror = () => rej(t.error);
+      };
+    }));
+    await page.reload();
+    await waitReady(page);
+    expect(await kpis(page, latest)).toEqual(before);
+    await gotoView(page, '#/import');
+    expect(await page.locator('[data-replay-failures]').textContent()).toContain('broken.csv');
+    // clearing the log removes it
+    await page.locator('[data-clear-start]').click();
+    await page.locator('[data-clear="demo"]').click();
+    await page.locator('[data-data-message]').waitFor();
+    await waitReady(page);
+    expect(await page.locator('[data-replay-failures]').count()).toBe(0);
+  });
+
   it('closing the tab while the import is being written leaves the previous data intact', async () => {
     const before = await kpis(page, latest);
     await gotoView(page, '#/import');
