@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { CHROMIUM_ARGS, executablePath, openIn, waitReady } from './harness';
+import { CHROMIUM_ARGS, executablePath, metricValue, openIn, waitReady } from './harness';
 import { demo, readCsv } from './demo';
 import { gotoView, importFiles, kpis, logOps } from './dataSteps';
 
@@ -105,6 +105,18 @@ describe('persistence', () => {
     await restart();
     expect((await kpis(page, latest)).s3_new_total).toBe(d.leafSum(latest, 's3_new_total'));
     expect(await page.locator('[data-demo-notice]').count()).toBe(1);
+  });
+
+  it('a change made in one tab reaches another open tab without a reload', async () => {
+    const other = (await openIn(context, `#/overview?year=${latest}`)).page;
+    const before = await metricValue(other, 's3_new_total');
+    await importFiles(page, [GOOD]);
+    await other.waitForFunction((v) => document.querySelector('[data-metric="s3_new_total"]')?.getAttribute('data-value') === String(v), before! + goodSum);
+    await gotoView(page, '#/import');
+    await page.locator('[data-undo]').click();
+    await page.locator('[data-data-message]').waitFor();
+    await other.waitForFunction((v) => document.querySelector('[data-metric="s3_new_total"]')?.getAttribute('data-value') === String(v), before);
+    await other.close();
   });
 
   it('the language chosen survives a restart', async () => {

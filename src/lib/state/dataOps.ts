@@ -5,9 +5,10 @@
 import { getDb } from '../db/duckdb';
 import { deleteEntry, listSummaries, resetAll, saveDeletion, writeSettings, type LogEntry } from '../db/persist';
 import { clearReviews } from '../db/reviews';
-import { CLEAR_SQL, deleteAgencyYearSql } from './dataSql';
+import { deleteAgencyYearSql } from './dataSql';
+import { announce, exclusive } from './sync';
 import { app } from './app.svelte';
-import { failureText, loadAll, settings, startStore } from './store';
+import { failureText, rebuildNow, settings, startStore } from './store';
 
 export interface LogItem {
   key: number;
@@ -27,55 +28,56 @@ export function logItems(): Promise<LogItem[]> {
 export async function deleteAgencyYear(agencyId: string, year: number): Promise<string | null> {
   await startStore();
   const db = await getDb();
-  await db.query('BEGIN TRANSACTION');
-  try {
-    for (const sql of deleteAgencyYearSql(agencyId, year)) await db.query(sql);
-    await saveDeletion(agencyId, year);
-    await db.query('COMMIT');
-  } catch (e) {
-    await db.query('ROLLBACK');
-    return failureText(e);
+  const err = await exclusive(async () => {
+    await db.query('BEGIN TRANSACTION');
+    try {
+      for (const sql of deleteAgencyYearSql(agencyId, year)) await db.query(sql);
+      await saveDeletion(agencyId, year);
+      await db.query('COMMIT');
+      return null;
+    } catch (e) {
+      await db.query('ROLLBACK');
+      return failureText(e);
+    }
+  });
+  if (!err) {
+    announce();
+    app.dataVersion++;
   }
-  app.dataVersion++;
-  return null;
+  return err;
 }
 
 /** Undo the most recent import still in the log (deletions stay). */
 export async function undoLastImport(): Promise<string | null> {
-  const last = (await listSummaries()).filter((x) => x.op === 'import').at(-1);
-  if (!last) return null;
-  await deleteEntry(last.key);
-  await rebuild();
-  return last.label;
+  return changed(async () => {
+    const last = (await listSummaries()).filter((x) => x.op === 'import').at(-1);
+    if (!last) return null;
+    await deleteEntry(last.key);
+    await rebuildNow();
+    return last.label;
+  });
 }
 
 /** Forget every import, deletion and review; keep (or hide) the demo city. */
 export async function clearAll(keepDemo: boolean) {
-  await resetAll({ ...settings, demo: keepDemo });
-  await clearReviews();
-  settings.demo = keepDemo;
-  await rebuild();
+  await changed(async () => {
+    await resetAll({ ...settings, demo: keepDemo });
+    await clearReviews();
+    await rebuildNow();
+  });
 }
 
 export async function setDemoShown(shown: boolean) {
-  await writeSettings({ ...settings, demo: shown });
-  settings.demo = shown;
-  await rebuild();
+  await changed(async () => {
+    await writeSettings({ ...settings, demo: shown });
+    await rebuildNow();
+  });
 }
 
-/** Empty the tables and load the demo (if shown) and the log again. */
-async function rebuild() {
+/** Runs a change alone, then tells the other tabs. */
+async function changed<T>(f: () => Promise<T>): Promise<T> {
   await startStore();
-  const db = await getDb();
-  app.dbReady = false;
-  try {
-    for (const sql of CLEAR_SQL) await db.query(sql);
-    await loadAll(db);
-  } catch (e) {
-    app.dbError = e instanceof Error ? e.message : String(e);
-    throw e;
-  } finally {
-    app.dbReady = true;
-    app.dataVersion++;
-  }
+  const out = await exclusive(f);
+  announce();
+  return out;
 }

@@ -13,7 +13,8 @@ import type { RegistryEntry } from '../ingest/resolve';
 import { prepareDocuments, type DocumentDraft } from '../ingest/document';
 import type { Problem } from '../i18n/messages';
 import { problemText } from '../i18n/messages';
-import { deleteAgencyYearSql } from './dataSql';
+import { CLEAR_SQL, deleteAgencyYearSql } from './dataSql';
+import { announce, exclusive, onOtherTab } from './sync';
 import { app } from './app.svelte';
 
 export const DEMO_FILES = [
@@ -46,6 +47,30 @@ async function boot() {
   await loadAll(db, demoBytes);
   app.dbReady = true;
   app.dataVersion++;
+  onOtherTab(() => void rebuild().catch(() => undefined));
+}
+
+/** Empty the tables and load the demo (if shown) and the log again, with the stored settings. */
+export function rebuild(): Promise<void> {
+  return exclusive(rebuildNow);
+}
+
+/** The same, for callers already inside `exclusive`. */
+export async function rebuildNow() {
+  await startStore();
+  const db = await getDb();
+  app.dbReady = false;
+  try {
+    Object.assign(settings, await readSettings());
+    for (const sql of CLEAR_SQL) await db.query(sql);
+    await loadAll(db);
+  } catch (e) {
+    app.dbError = errorText(e);
+    throw e;
+  } finally {
+    app.dbReady = true;
+    app.dataVersion++;
+  }
 }
 
 /** Demo (if shown) + the replayed log into empty tables. */
@@ -79,11 +104,12 @@ export const errorText = (e: unknown) => (e instanceof Error ? e.message : Strin
  *  a closed tab, an injected fault) leaves DuckDB and the log as they were. */
 async function commitPrepared(db: DbAdapter, imp: PreparedImport): Promise<AppliedImport> {
   performance.mark('dd:commit-start');
-  const applied = await applyImport(db, imp, async () => {
+  const applied = await exclusive(() => applyImport(db, imp, async () => {
     performance.mark('dd:persist-start');
     await saveImport(imp);
     performance.mark('dd:persist-end');
-  });
+  }));
+  announce();
   app.dataVersion++;
   return applied;
 }
