@@ -14,6 +14,12 @@ describe('loading into DuckDB', () => {
     await loadCsv(db, 'agencies.csv', REGISTRY);
   });
 
+  it('holds the cell catalogue from cells.csv', async () => {
+    expect(await db.query("SELECT COUNT(*)::INTEGER AS n, COUNT(DISTINCT grp)::INTEGER AS groups FROM cells")).toEqual([{ n: 200, groups: 13 }]);
+    expect(await db.query("SELECT row_label_zh, col_label_zh, unit FROM cells WHERE code = 's2_fee_amount'"))
+      .toEqual([{ row_label_zh: '行政事业性收费', col_label_zh: '本年收费金额（单位：万元）', unit: '万元' }]);
+  });
+
   it('keeps blanks as NULL and zeros as 0, and resolves names and aliases', async () => {
     await loadCsv(db, 'r.csv', wideCsv([
       { agency: '示例市甲局', year: 2024, published_on: '2025-01-10', cells: consistentCells(5, 2) },

@@ -5,10 +5,12 @@ import type { AgencyRow } from '../ingest/csv';
 import type { RegistryEntry, ResolvedRecord } from '../ingest/resolve';
 import { lit, type DbAdapter } from './adapter';
 import type { Column } from './arrow';
-import { schemaSql } from './schema';
+import { catalogueColumns, schemaSql } from './schema';
 
 export async function createSchema(db: DbAdapter): Promise<void> {
   for (const sql of schemaSql()) await db.query(sql);
+  await db.query('DROP TABLE IF EXISTS cells');
+  await db.insertColumns('cells', catalogueColumns());
 }
 
 export async function readRegistry(db: DbAdapter): Promise<RegistryEntry[]> {

@@ -4,7 +4,8 @@
 // A blank cell is NULL, never 0. No PRIMARY KEY: uniqueness of (agency_id, year) is kept by
 // load.ts (delete-then-insert inside one transaction), and keys would slow bulk inserts.
 import { CELLS, allowsFraction } from '../format/cells';
-import { ident, lit } from './adapter';
+import { ident } from './adapter';
+import type { Column } from './arrow';
 
 export function cellColumnType(code: string): string {
   return allowsFraction(code) ? 'DOUBLE' : 'INTEGER';
@@ -23,15 +24,7 @@ export const REPORT_META_COLUMNS = [
 export function schemaSql(): string[] {
   const cellCols = CELLS.map((c) => `${ident(c.code)} ${cellColumnType(c.code)}`).join(',\n  ');
   const meta = REPORT_META_COLUMNS.map(([n, t]) => `${n} ${t}`).join(',\n  ');
-  const catalogue = CELLS.map(
-    (c) =>
-      `(${[c.code, c.section, c.item, c.row_label_zh, c.col_label_zh, c.label_en, c.unit, c.group].map(lit).join(', ')})`,
-  ).join(',\n');
   return [
-    `CREATE TABLE IF NOT EXISTS cells (code VARCHAR, section VARCHAR, item VARCHAR, row_label_zh VARCHAR,
-      col_label_zh VARCHAR, label_en VARCHAR, unit VARCHAR, grp VARCHAR)`,
-    `DELETE FROM cells`,
-    `INSERT INTO cells VALUES\n${catalogue}`,
     `CREATE TABLE IF NOT EXISTS agencies (agency_id VARCHAR NOT NULL, name VARCHAR NOT NULL, level VARCHAR,
       parent_id VARCHAR, category VARCHAR, is_aggregate BOOLEAN NOT NULL DEFAULT false, aliases VARCHAR[],
       import_id INTEGER)`,
@@ -41,5 +34,16 @@ export function schemaSql(): string[] {
       page INTEGER, line INTEGER)`,
     `CREATE TABLE IF NOT EXISTS imports (import_id INTEGER, file_name VARCHAR, kind VARCHAR, rows INTEGER,
       status VARCHAR, messages VARCHAR, new_agencies VARCHAR[], imported_at TIMESTAMP)`,
+  ];
+}
+
+/** The cell catalogue (cells.csv) as columns for the `cells` table: loaded through Arrow, since a
+ *  200-row VALUES statement took ~140 ms of the first screen in the browser. */
+export function catalogueColumns(): Column[] {
+  const col = (name: string, f: (c: (typeof CELLS)[number]) => string): Column => ({ name, type: 'utf8', values: CELLS.map(f) });
+  return [
+    col('code', (c) => c.code), col('section', (c) => c.section), col('item', (c) => c.item),
+    col('row_label_zh', (c) => c.row_label_zh), col('col_label_zh', (c) => c.col_label_zh),
+    col('label_en', (c) => c.label_en), col('unit', (c) => c.unit), col('grp', (c) => c.group),
   ];
 }
