@@ -11,8 +11,8 @@ export type CsvReply =
   | { type: 'error'; message: string };
 
 /** Measured (scripts/bench/bigcsv.ts, 2-core machine): a 100 MB wide CSV (170,000 agency-years)
- *  parses in the worker in ~27 s and loads in ~40 s in all, the page's JS heap at ~620 MB and no
- *  main-thread task over ~0.2 s; 50 MB in ~19 s. Past ~120 MB an ordinary laptop's memory would
+ *  parses in the worker in 22-27 s and loads in 37-40 s in all, the page's JS heap at ~620 MB and
+ *  no main-thread task over ~0.25 s; 50 MB in 17-19 s. Past ~120 MB an ordinary laptop's memory would
  *  be at risk: split by year or region instead. */
 export const MAX_CSV_BYTES = 120e6;
 

@@ -1,8 +1,8 @@
-// A CSV file read in slices (never whole in memory as text): bytes → streaming decode (BOM, strict
-// UTF-8, else GB18030) → PapaParse on each run of complete rows → the same validation as
-// parseRows, batch by batch → one Preparation. Runs in the CSV worker (csvWorker.ts) and in Node
-// tests; no DOM. Problems carry the physical line of their row (blank lines and quoted newlines
-// counted).
+// A CSV file read in slices: bytes → streaming decode (BOM, strict UTF-8, else GB18030) → one
+// Papa pass over the text, a row at a time (as the whole-file reader parses, so both accept the
+// same files) → the same validation as parseRows, batch by batch → one Preparation. Rows never
+// pile up as strings. Runs in the CSV worker (csvWorker.ts) and in Node tests; no DOM. Problems
+// carry the physical line of their row (blank lines and quoted newlines counted).
 import Papa from 'papaparse';
 import type { Problem } from '../i18n/messages';
 import { META_LABELS_ZH, detectKind, parseRows, type CsvResult } from './csv';
@@ -50,81 +50,45 @@ export async function prepareCsvStream(file: string, size: number, read: ReadSli
 async function parseStream(file: string, size: number, read: ReadSlice, encoding: Encoding, opts: StreamOptions): Promise<CsvResult[]> {
   const label = encoding === 'utf-8-bom' ? 'utf-8' : encoding;
   const decoder = new TextDecoder(label, { fatal: encoding === 'utf-8' });
-  const rows = new RowSplitter(file);
-  const out = new Collector(file, opts.nowYear);
   const step = opts.sliceBytes ?? 4 << 20;
+  // Decoded in slices (a multi-byte character may straddle two), then parsed by Papa in one pass
+  // as the whole-file reader does, so both read any text alike; rows go on one by one.
+  const pieces: string[] = [];
   for (let at = 0; at < size; at += step) {
-    const text = decoder.decode(await read(at, Math.min(size, at + step)), { stream: true });
-    rows.push(at === 0 ? text.replace(/^\uFEFF/, '') : text, (r, line) => out.row(r, line), (p) => out.problem(p));
-    opts.onProgress?.(Math.min(size, at + step), size);
+    pieces.push(decoder.decode(await read(at, Math.min(size, at + step)), { stream: true }));
+    opts.onProgress?.(Math.min(size, at + step) / 2, size);
   }
-  rows.push(decoder.decode(), (r, line) => out.row(r, line), (p) => out.problem(p));
-  rows.end((r, line) => out.row(r, line), (p) => out.problem(p));
+  pieces.push(decoder.decode());
+  const text = pieces.join('').replace(/^\uFEFF/, '');
+  pieces.length = 0;
+  const out = new Collector(file, opts.nowYear);
+  parseText(file, text, (r, line) => out.row(r, line), (p) => out.problem(p), (f) => opts.onProgress?.(size / 2 + (f * size) / 2, size));
   return out.finish();
 }
 
-/** Cuts decoded text at row ends (a newline outside quotes) and parses complete rows with Papa,
- *  keeping the delimiter detected on the first piece. */
-class RowSplitter {
-  private buf = '';
-  private quotes = 0;
-  private scanned = 0;
-  private line = 1;
-  private delimiter: string | undefined;
-  constructor(private file: string) {}
-
-  push(text: string, onRow: (r: string[], line: number) => void, onProblem: (p: Problem) => void) {
-    this.buf += text;
-    let cut = -1;
-    for (let i = this.scanned; i < this.buf.length; i++) {
-      const c = this.buf.charCodeAt(i);
-      if (c === 34) this.quotes++;
-      else if (c === 10 && this.quotes % 2 === 0) cut = i;
-    }
-    this.scanned = this.buf.length;
-    if (cut < 0) return;
-    // quotes after the cut belong to the remainder
-    let after = 0;
-    for (let i = cut + 1; i < this.buf.length; i++) if (this.buf.charCodeAt(i) === 34) after++;
-    this.parse(this.buf.slice(0, cut + 1), onRow, onProblem);
-    this.buf = this.buf.slice(cut + 1);
-    this.quotes = after;
-    this.scanned = this.buf.length;
-  }
-
-  end(onRow: (r: string[], line: number) => void, onProblem: (p: Problem) => void) {
-    if (this.buf) this.parse(this.buf, onRow, onProblem);
-    this.buf = '';
-  }
-
-  private parse(text: string, onRow: (r: string[], line: number) => void, onProblem: (p: Problem) => void) {
-    let prev = 0;
-    Papa.parse<string[]>(text, {
-      skipEmptyLines: 'greedy', delimiter: this.delimiter,
-      step: (r) => {
-        const cursor = r.meta.cursor;
-        // the row starts after any blank lines Papa skipped
-        let start = prev;
-        for (;;) {
-          const nl = text.indexOf('\n', start);
-          if (nl < 0 || nl >= cursor || text.slice(start, nl).trim() !== '') break;
-          this.line++;
-          start = nl + 1;
-        }
-        const rowLine = this.line;
-        for (let i = start; i < cursor; i++) if (text.charCodeAt(i) === 10) this.line++;
-        prev = cursor;
-        this.delimiter ??= r.meta.delimiter || undefined;
-        onRow(r.data, rowLine);
-        for (const e of r.errors) {
-          if (e.code === 'UndetectableDelimiter') continue;
-          onProblem({ file: this.file, line: rowLine, column: '', severity: 'error', message_zh: `CSV 格式错误：${e.message}`, message_en: `malformed CSV: ${e.message}` });
-        }
-      },
-    });
-    // blank lines after the piece's last row
-    for (let i = prev; i < text.length; i++) if (text.charCodeAt(i) === 10) this.line++;
-  }
+/** Papa over the text, a row at a time, with the physical line of each row. Empty rows are
+ *  dropped here as Papa's 'greedy' option would (whose step mode would also drop their errors, a
+ *  lone open quote at the end, say); the delimiter is guessed as the whole-file reader guesses. */
+function parseText(file: string, text: string, onRow: (r: string[], line: number) => void, onProblem: (p: Problem) => void, onFraction: (f: number) => void) {
+  let line = 1;
+  let prev = 0;
+  let lastReport = 0;
+  const delimiter = Papa.parse<string[]>(text, { skipEmptyLines: 'greedy', preview: 1 }).meta.delimiter || undefined;
+  Papa.parse<string[]>(text, {
+    delimiter,
+    step: (r) => {
+      const cursor = r.meta.cursor;
+      const rowLine = line;
+      for (let i = prev; i < cursor; i++) if (text.charCodeAt(i) === 10) line++;
+      prev = cursor;
+      if (r.data.join('').trim() !== '') onRow(r.data, rowLine);
+      for (const e of r.errors) {
+        if (e.code === 'UndetectableDelimiter') continue;
+        onProblem({ file, line: rowLine, column: '', severity: 'error', message_zh: `CSV 格式错误：${e.message}`, message_en: `malformed CSV: ${e.message}` });
+      }
+      if (cursor - lastReport > 1 << 20) { lastReport = cursor; onFraction(cursor / text.length); }
+    },
+  });
 }
 
 const ZH_META = new Map(Object.entries(META_LABELS_ZH).map(([k, v]) => [v, k]));

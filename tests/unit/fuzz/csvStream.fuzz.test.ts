@@ -1,6 +1,6 @@
-// The streaming CSV reader (the import worker's) against the whole-file one: cut into random
-// slices (so rows, quotes and multi-byte characters break across them) it accepts exactly what
-// prepareCsv accepts and loads the same records; its problems name the physical line.
+// The streaming CSV reader (the import worker's) against the whole-file one: read in random
+// slices (so multi-byte characters break across them) it accepts exactly what prepareCsv accepts
+// and loads the same records; its problems name the physical line.
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import Papa from 'papaparse';
@@ -36,10 +36,10 @@ describe('streaming CSV reader', () => {
   it('hostile text in random slices: accepted exactly when the whole-file reader accepts, problems located', async () => {
     const junk = fc.array(fc.oneof(fc.constantFrom('agency,year,s3_new_total\n', '甲局,2024,5\n', '"', '""', ',', '\n', '\r\n', '\n\n', ' \n', '乙,2023,x\n', '\u0000'), fc.string({ maxLength: 6 })), { maxLength: 30 });
     await fc.assert(fc.asyncProperty(junk, fc.integer({ min: 1, max: 50 }), async (parts, slice) => {
-      const bytes = enc(parts.join(''));
-      const s = await stream('j.csv', bytes, slice);
+      const text = parts.join('');
+      const s = await stream('j.csv', enc(text), slice);
       expectLocated(s.problems, 'j.csv');
-      expect(!!s.prepared).toBe(!!prepareCsv('j.csv', bytes, [], { nowYear: NOW }).prepared);
+      expect(!!s.prepared).toBe(!!prepareCsv('j.csv', enc(text), [], { nowYear: NOW }).prepared);
     }), params());
   }, TIMEOUT);
 });
