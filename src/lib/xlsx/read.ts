@@ -122,8 +122,8 @@ function readTable(file: string, ws: Worksheet, opts: XlsxOptions, problems: Pro
     rows.push(cells);
     lines.push(n);
   });
-  // Nothing below the header (the template's sheet 2 as it comes): not filled in.
-  if (rows.length === 1 || (rows.length === 2 && isLabelRow(rows[0], rows[1]))) return null;
+  // Nothing below the header (the template's sheet 2 as it comes), or an empty sheet: not filled in.
+  if (rows.length <= 1 || (rows.length === 2 && isLabelRow(rows[0], rows[1]))) return null;
   // Trailing empty header columns (formatting only) are not columns.
   let w = rows[0].length;
   while (w > 0 && rows[0][w - 1] === '' && rows.every((r) => (r[w - 1] ?? '') === '')) w--;

@@ -46,6 +46,15 @@ describe('XLSX reader', () => {
     }), params());
   }, TIMEOUT);
 
+  it('an empty extra sheet is skipped, not a crash (found by the flipped-bytes property)', async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await book([{ agency: '甲局', year: 2024, seed: 7 }])).buffer as ArrayBuffer);
+    wb.addWorksheet('empty');
+    const p = await prepareXlsx('e.xlsx', new Uint8Array(await wb.xlsx.writeBuffer()), [], { nowYear: NOW });
+    expect(p.problems).toEqual([]);
+    expect(p.prepared!.records).toHaveLength(1);
+  });
+
   it('workbooks of random consistent records load with zero problems and the same records', async () => {
     await fc.assert(fc.asyncProperty(records, async (rs) => {
       const p = await prepareXlsx('ok.xlsx', await book(rs), [], { nowYear: NOW });
