@@ -54,21 +54,27 @@ export interface AppliedImport {
 let stagingSeq = 0;
 
 /** Apply one import in a single transaction. `beforeCommit` runs inside it (e.g. persisting the
- *  import); if it throws, everything is rolled back. */
+ *  import); if it throws, everything is rolled back. `intoEmpty` (the bundled demo at start-up,
+ *  loaded into tables just created) skips the conflict checks: nothing can clash, and each of those
+ *  statements costs 20–40 ms the first time DuckDB-WASM runs it (code compiled on first use). */
 export async function applyImport(
-  db: DbAdapter, imp: PreparedImport, beforeCommit?: (importId: number) => Promise<void>,
+  db: DbAdapter, imp: PreparedImport, beforeCommit?: (importId: number) => Promise<void>, intoEmpty = false,
 ): Promise<AppliedImport> {
   const [{ next }] = await db.query<{ next: number }>('SELECT (COALESCE(MAX(import_id), 0) + 1)::INTEGER AS next FROM imports');
   const staging = `incoming_${next}_${++stagingSeq}`;
   await db.query('BEGIN TRANSACTION');
   try {
     if (imp.agencies.length) {
-      await db.query(`DELETE FROM agencies WHERE agency_id IN (${imp.agencies.map((a) => lit(a.agency_id)).join(', ')})`);
+      if (!intoEmpty) await db.query(`DELETE FROM agencies WHERE agency_id IN (${imp.agencies.map((a) => lit(a.agency_id)).join(', ')})`);
       await db.query(`INSERT INTO agencies VALUES ${imp.agencies.map((a) => agencyValues(a, next)).join(',\n')}`);
     }
     let replaced = 0;
     let skipped = 0;
-    if (imp.records.length) {
+    if (imp.records.length && intoEmpty && !imp.cellSources?.length) {
+      await stageRecords(db, staging, imp, next);
+      await db.query(`INSERT INTO reports BY NAME SELECT * REPLACE (published_on::DATE AS published_on), now()::TIMESTAMP AS imported_at FROM ${staging}`);
+      await db.query(`DROP TABLE ${staging}`);
+    } else if (imp.records.length) {
       // Staged through Arrow inside the transaction, so a rollback removes it too.
       await stageRecords(db, staging, imp, next);
       await db.query(`CREATE TEMP TABLE incoming AS SELECT * REPLACE (published_on::DATE AS published_on) FROM ${staging}`);

@@ -9,7 +9,7 @@ import type { DbAdapter } from '../db/adapter';
 import { applyImport, createSchema, readRegistry, type AppliedImport, type PreparedImport } from '../db/load';
 import { isQuotaError, listEntries, readSettings, saveImport, storageInfo, type Settings } from '../db/persist';
 import { prepareCsv, prepareParsed, type Preparation } from '../ingest/prepare';
-import { parseCsvText, type CsvResult } from '../ingest/csv';
+import { parseCsvText } from '../ingest/csv';
 import { decodeBytes } from '../ingest/decode';
 import type { RegistryEntry } from '../ingest/resolve';
 import { prepareDocuments, type DocumentDraft } from '../ingest/document';
@@ -38,16 +38,16 @@ export function startStore(): Promise<void> {
 }
 
 async function boot() {
-  // Fetch and parse the demo files and read the log while DuckDB's wasm compiles (in its worker,
-  // leaving this thread idle): ~0.3 s off the first screen.
-  const demoParsed = readDemo();
-  demoParsed.forEach((p) => p.catch(() => undefined));
+  // Fetch, parse and validate the demo files and read the log while DuckDB's wasm compiles (in its
+  // worker, leaving this thread idle): ~0.3 s off the first screen.
+  const demo = prepareDemo();
+  demo.catch(() => undefined);
   const stored = readSettings().catch(() => settings);
   const db = await getDb();
   performance.mark('dd:db-open');
   await createSchema(db);
   Object.assign(settings, await stored);
-  await loadAll(db, demoParsed);
+  await loadAll(db, demo);
   app.dbReady = true;
   app.dataVersion++;
   onOtherTab(() => void rebuild().catch(() => undefined));
@@ -76,22 +76,26 @@ export async function rebuildNow() {
   }
 }
 
-/** The bundled demo files, fetched and parsed (not yet matched to the registry). */
-function readDemo(): Promise<CsvResult>[] {
-  return DEMO_FILES.map((f) => fetch(f.url).then(async (r) => parseCsvText(f.name, decodeBytes(new Uint8Array(await r.arrayBuffer())).text)));
+/** The bundled demo files, fetched, parsed and validated as any user's files are. They always go
+ *  into empty tables (at start-up, or after the tables are cleared), so the registry they are
+ *  matched against is known without asking DuckDB: none for the registry file, then its agencies. */
+async function prepareDemo(): Promise<PreparedImport[]> {
+  const texts = await Promise.all(DEMO_FILES.map((f) => fetch(f.url).then(async (r) => decodeBytes(new Uint8Array(await r.arrayBuffer())).text)));
+  let registry: RegistryEntry[] = [];
+  return DEMO_FILES.map((f, i) => {
+    const prep = prepareParsed(f.name, [parseCsvText(f.name, texts[i])], registry);
+    if (!prep.prepared) throw new Error(prep.problems.map((p) => problemText(p, app.lang)).join('\n'));
+    registry = [...registry, ...prep.prepared.agencies.map((a) => ({ agency_id: a.agency_id, name: a.name, aliases: a.aliases }))];
+    return prep.prepared;
+  });
 }
 
 /** Demo (if shown) + the replayed log into empty tables. */
-export async function loadAll(db: DbAdapter, demoParsed?: Promise<CsvResult>[]) {
+export async function loadAll(db: DbAdapter, demo?: Promise<PreparedImport[]>) {
   app.demoLoaded = false;
   if (settings.demo) {
-    const parsed = demoParsed ?? readDemo();
-    for (const [i, f] of DEMO_FILES.entries()) {
-      // the same validation and registry matching as any user's file
-      const prep = prepareParsed(f.name, [await parsed[i]], await readRegistry(db));
-      if (!prep.prepared) throw new Error(prep.problems.map((p) => problemText(p, app.lang)).join('\n'));
-      await applyImport(db, prep.prepared);
-    }
+    // the tables were just created or cleared: the demo goes in without conflict checks
+    for (const imp of await (demo ?? prepareDemo())) await applyImport(db, imp, undefined, true);
     app.demoLoaded = true;
   }
   performance.mark('dd:demo-loaded');
