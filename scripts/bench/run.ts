@@ -42,8 +42,9 @@ function ensureData(n: number): string {
   for (const [k, v] of Object.entries(JSON.parse(out.trim().split('\n').at(-1)!) as Record<string, number>)) put(`parse_${k}`, v);
 }
 
-if (!existsSync('dist/index.html')) execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
-const server = await preview({ preview: { port: 0, host: '127.0.0.1' }, logLevel: 'silent' });
+const outDir = process.env.DIST_DIR ?? 'dist';
+if (!existsSync(`${outDir}/index.html`)) execFileSync('npx', ['vite', 'build', '--logLevel', 'warn', '--outDir', outDir, '--emptyOutDir'], { stdio: 'inherit' });
+const server = await preview({ build: { outDir }, preview: { port: 0, host: '127.0.0.1' }, logLevel: 'silent' });
 const base = server.resolvedUrls!.local[0];
 const bserver = await chromium.launchServer({ executablePath: '/usr/bin/chromium', args: ARGS });
 const pid = bserver.process().pid!;
