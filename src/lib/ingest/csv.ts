@@ -4,7 +4,7 @@ import Papa from 'papaparse';
 import { CODE_BY_ZH_HEADER, isCellCode, type CellCode } from '../format/cells';
 import { emptyCells, type ReportRecord } from '../format/record';
 import type { Problem } from '../i18n/messages';
-import { parseCellValue, parseDate, parseYear } from './values';
+import { parseCellNumber, parseCellValue, parseDate, parseYear } from './values';
 
 export type CsvKind = 'wide' | 'long' | 'agencies';
 
@@ -164,8 +164,8 @@ function readWide(header: string[], body: string[][], lineOf: LineOf, nowYear: n
     header.forEach((h, j) => {
       const code = codeAt[j];
       if (!code) return;
-      const v = parseCellValue(row[j] ?? '', code);
-      if (v.ok) rec.cells[code] = v.value;
+      const v = parseCellNumber(row[j] ?? '', code);
+      if (v === null || typeof v === 'number') rec.cells[code] = v;
       else err(line, h, v.zh, v.en);
     });
     noteDuplicate(rec, line, seen, err);

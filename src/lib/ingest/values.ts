@@ -8,10 +8,42 @@ export type CellParse = { ok: true; value: number | null } | { ok: false; zh: st
 
 /** Full-width digits and punctuation → ASCII. */
 export function toHalfWidth(s: string): string {
+  // most cells have none: a scan is ~10× cheaper than the two replaces (a 100k-row import reads
+  // 20 million cells)
+  let wide = false;
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) >= 0x3000) { wide = true; break; }
+  if (!wide) return s;
   return s.replace(/[\uff01-\uff5e]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
 }
 
+const OK_BLANK: CellParse = { ok: true, value: null };
+
+/** Plain digits (the common case): their value, else -1. */
+function plainCount(raw: string): number {
+  const n = raw.length;
+  if (n === 0 || n > 12) return -1;
+  let v = 0;
+  for (let i = 0; i < n; i++) {
+    const d = raw.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    v = v * 10 + d;
+  }
+  return v;
+}
+
+/** parseCellValue for bulk readers: the number (or null for blank) directly, with no object made
+ *  for the common case; a problem comes back as a failed CellParse. */
+export function parseCellNumber(raw: string, code: string): number | null | Extract<CellParse, { ok: false }> {
+  const v = plainCount(raw);
+  if (v >= 0) return v;
+  const r = parseCellValue(raw, code);
+  return r.ok ? r.value : r;
+}
+
 export function parseCellValue(raw: string, code: string): CellParse {
+  if (raw === '') return OK_BLANK;
+  const plain = plainCount(raw);
+  if (plain >= 0) return { ok: true, value: plain };
   const s = toHalfWidth(raw).trim();
   if (BLANK_MARKS.has(s)) return { ok: true, value: null };
   // thousands separators as Excel writes them: 1,234 or 12,345.5
