@@ -2,6 +2,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { DbAdapter } from '../../src/lib/db/adapter';
 import { applyImport, readRegistry } from '../../src/lib/db/load';
 import { prepareCsv } from '../../src/lib/ingest/prepare';
+import { prepareCsvStream } from '../../src/lib/ingest/csvStream';
+import { CHUNK_ROWS } from '../../src/lib/ingest/packedCells';
 import { consistentCells, wideCsv } from './helpers/records';
 import { freshDb, loadCsv } from './helpers/db';
 
@@ -72,5 +74,26 @@ describe('loading into DuckDB', () => {
     expect(r.inserted).toBe(2000);
     expect(await db.query('SELECT COUNT(*)::INTEGER AS n, SUM(s3_new_total)::DOUBLE AS s FROM reports'))
       .toEqual([{ n: 2000, s: rows.reduce((a, r) => a + (r.cells.s3_new_total as number), 0) }]);
+  });
+
+  it('a packed import (typed arrays from the CSV worker, several chunks) loads exactly what the record path loads, and replaces or keeps alike', async () => {
+    const rows = Array.from({ length: CHUNK_ROWS + 7 }, (_, i) => ({ agency: `机构${i % 2003}`, year: 2019 + Math.floor(i / 2003), published_on: i % 3 ? '2025-01-05' : undefined, cells: { ...consistentCells(3 + (i % 11), i % 4), s2_fee_amount: i % 5 ? null : (i % 13) / 4 } }));
+    const text = wideCsv(rows);
+    const bytes = new TextEncoder().encode(text);
+    const streamed = await prepareCsvStream('p.csv', bytes.length, async (a, b) => bytes.slice(a, b), await readRegistry(db), { nowYear: 2025 });
+    expect(streamed.prepared!.packedCells!.chunks.length).toBe(2);
+    const dump = () => db.query<Record<string, unknown>>(`SELECT * EXCLUDE (import_id, imported_at, source) FROM reports ORDER BY agency_id, year`);
+    expect((await applyImport(db, streamed.prepared!)).inserted).toBe(rows.length);
+    const fromPacked = await dump();
+    db = await freshDb();
+    await loadCsv(db, 'agencies.csv', REGISTRY);
+    await loadCsv(db, 'p.csv', text);
+    expect(await dump()).toEqual(fromPacked);
+    expect(fromPacked.filter((r) => r.s2_fee_amount === 0.25)).not.toHaveLength(0);
+    // the same file again, packed: kept (none inserted), then replaced
+    const again = await prepareCsvStream('p.csv', bytes.length, async (a, b) => bytes.slice(a, b), await readRegistry(db), { nowYear: 2025, replace: false });
+    expect(await applyImport(db, again.prepared!)).toMatchObject({ inserted: 0, skipped: rows.length });
+    expect(await applyImport(db, { ...again.prepared!, replace: true })).toMatchObject({ inserted: rows.length, replaced: rows.length });
+    expect(await dump()).toEqual(fromPacked);
   });
 });

@@ -9,7 +9,8 @@ export type ColumnType = 'int32' | 'float64' | 'utf8';
 export interface Column {
   name: string;
   type: ColumnType;
-  values: (number | string | null)[];
+  /** a Float64Array holds numbers with NaN for null (packed cells, used as they are) */
+  values: (number | string | null)[] | Float64Array;
 }
 
 export function columnsToArrow(arrow: typeof Arrow, columns: Column[]): Arrow.Table {
@@ -19,6 +20,7 @@ export function columnsToArrow(arrow: typeof Arrow, columns: Column[]): Arrow.Ta
 }
 
 function columnData(arrow: typeof Arrow, c: Column): Arrow.Data {
+  if (c.values instanceof Float64Array) return typedData(arrow, c.type, c.values);
   const length = c.values.length;
   const nullBitmap = new Uint8Array(Math.ceil(length / 8));
   let nullCount = 0;
@@ -28,7 +30,7 @@ function columnData(arrow: typeof Arrow, c: Column): Arrow.Data {
   });
   if (c.type === 'utf8') {
     const enc = new TextEncoder();
-    const parts = c.values.map((v) => (v === null || v === undefined ? new Uint8Array() : enc.encode(String(v))));
+    const parts = (c.values as (number | string | null)[]).map((v) => (v === null || v === undefined ? new Uint8Array() : enc.encode(String(v))));
     const valueOffsets = new Int32Array(length + 1);
     parts.forEach((p, i) => (valueOffsets[i + 1] = valueOffsets[i] + p.length));
     const data = new Uint8Array(valueOffsets[length]);
@@ -36,7 +38,25 @@ function columnData(arrow: typeof Arrow, c: Column): Arrow.Data {
     return arrow.makeData({ type: new arrow.Utf8(), length, nullCount, nullBitmap, valueOffsets, data }) as Arrow.Data;
   }
   const data = c.type === 'int32' ? new Int32Array(length) : new Float64Array(length);
-  c.values.forEach((v, i) => { if (v !== null && v !== undefined) data[i] = Number(v); });
+  (c.values as (number | string | null)[]).forEach((v, i) => { if (v !== null && v !== undefined) data[i] = Number(v); });
   const type = c.type === 'int32' ? new arrow.Int32() : new arrow.Float64();
   return arrow.makeData({ type, length, nullCount, nullBitmap, data } as never) as Arrow.Data;
+}
+
+/** A numeric column from a Float64Array (NaN = null): no per-value boxing. */
+function typedData(arrow: typeof Arrow, type: ColumnType, values: Float64Array): Arrow.Data {
+  const length = values.length;
+  const nullBitmap = new Uint8Array(Math.ceil(length / 8));
+  let nullCount = 0;
+  const data = type === 'int32' ? new Int32Array(length) : new Float64Array(length);
+  for (let i = 0; i < length; i++) {
+    const v = values[i];
+    if (v !== v) nullCount++; // NaN
+    else {
+      nullBitmap[i >> 3] |= 1 << (i & 7);
+      data[i] = v;
+    }
+  }
+  if (type === 'utf8') throw new Error('a Float64Array column must be numeric');
+  return arrow.makeData({ type: type === 'int32' ? new arrow.Int32() : new arrow.Float64(), length, nullCount, nullBitmap, data } as never) as Arrow.Data;
 }

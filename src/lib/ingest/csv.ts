@@ -5,6 +5,7 @@ import { CODE_BY_ZH_HEADER, isCellCode, type CellCode } from '../format/cells';
 import { emptyCells, type ReportRecord } from '../format/record';
 import type { Problem } from '../i18n/messages';
 import { parseCellNumber, parseCellValue, parseDate, parseYear } from './values';
+import { PACKED_CELLS, cellIndex, type CellPacker, type PackedCells } from './packedCells';
 
 export type CsvKind = 'wide' | 'long' | 'agencies';
 
@@ -25,6 +26,8 @@ export interface CsvResult {
   records: ReportRecord[];
   agencies: AgencyRow[];
   problems: Problem[];
+  /** the records' cells, when read into typed arrays (a big file: opts.packer) */
+  packed?: PackedCells;
 }
 
 export interface CsvOptions {
@@ -69,6 +72,8 @@ export interface RowsOptions extends CsvOptions {
   lines?: number[];
   /** the sheet the rows came from, added to every problem */
   sheet?: string;
+  /** wide rows' cells go here instead of into each record (records get PACKED_CELLS) */
+  packer?: CellPacker;
 }
 
 /** Rows of strings (header first) → records or registry rows, with located problems. The one
@@ -113,7 +118,7 @@ export function parseRows(file: string, rowsIn: string[][], opts: RowsOptions = 
   if (body.length === 0) err(0, '', '文件没有数据行', 'the file has no data rows');
   if (kind === 'agencies') readAgencies(header, body, lineOf, err, out);
   else if (kind === 'long') readLong(header, body, lineOf, nowYear, err, out);
-  else readWide(header, body, lineOf, nowYear, err, out);
+  else readWide(header, body, lineOf, nowYear, err, out, opts.packer);
   return out;
 }
 
@@ -141,7 +146,7 @@ export function isLabelRow(header: string[], row: string[]): boolean {
 type Err = (line: number, column: string, zh: string, en: string) => void;
 type LineOf = (bodyIndex: number) => number;
 
-function readWide(header: string[], body: string[][], lineOf: LineOf, nowYear: number, err: Err, out: CsvResult) {
+function readWide(header: string[], body: string[][], lineOf: LineOf, nowYear: number, err: Err, out: CsvResult, packer?: CellPacker) {
   const codeAt: (CellCode | null)[] = header.map((h) => ((WIDE_META as readonly string[]).includes(h) ? null : headerToCode(h)));
   header.forEach((h, i) => {
     if (!(WIDE_META as readonly string[]).includes(h) && !codeAt[i]) {
@@ -156,17 +161,23 @@ function readWide(header: string[], body: string[][], lineOf: LineOf, nowYear: n
     seenCode.set(c, h);
   });
   const col = (name: string) => header.indexOf(name);
+  const indexAt = codeAt.map((c) => (c ? cellIndex(c) : -1));
   const seen = new Map<string, number>();
   body.forEach((row, i) => {
     const line = lineOf(i);
     const rec = readMeta(row, col, line, nowYear, err);
     if (!rec) return;
+    if (packer) {
+      packer.startRow();
+      rec.cells = PACKED_CELLS;
+    }
     header.forEach((h, j) => {
       const code = codeAt[j];
       if (!code) return;
       const v = parseCellNumber(row[j] ?? '', code);
-      if (v === null || typeof v === 'number') rec.cells[code] = v;
-      else err(line, h, v.zh, v.en);
+      if (v !== null && typeof v !== 'number') err(line, h, v.zh, v.en);
+      else if (packer) packer.set(indexAt[j], v);
+      else rec.cells[code] = v;
     });
     noteDuplicate(rec, line, seen, err);
     out.records.push(rec);

@@ -2,11 +2,13 @@
 // so a file too big for the browser's memory gets a plain message instead of a crashed tab.
 import type { RegistryEntry } from './resolve';
 import type { Preparation } from './prepare';
+import { PACKED_CELLS, type CellChunk } from './packedCells';
 
 export interface CsvJob { file: File; registry: RegistryEntry[]; replace: boolean; nowYear?: number }
 export type CsvReply =
   | { type: 'progress'; done: number; total: number }
-  | { type: 'records'; records: NonNullable<Preparation['prepared']>['records'] }
+  | { type: 'records'; records: (NonNullable<Preparation['prepared']>['records'][number] | Omit<NonNullable<Preparation['prepared']>['records'][number], 'cells'>)[] }
+  | { type: 'chunk'; chunk: CellChunk }
   | { type: 'done'; prep: Preparation; ms: number }
   | { type: 'error'; message: string };
 
@@ -34,15 +36,22 @@ export function prepareCsvInWorker(file: File, registry: RegistryEntry[], replac
   if (big) return Promise.resolve(big);
   const worker = new Worker(new URL('./csvWorker.ts', import.meta.url), { type: 'module' });
   const records: NonNullable<Preparation['prepared']>['records'] = [];
+  const chunks: CellChunk[] = [];
   return new Promise<Preparation>((resolve, reject) => {
     worker.onmessage = (e: MessageEvent<CsvReply>) => {
       const m = e.data;
       if (m.type === 'progress') return onProgress?.(m.done, m.total);
-      if (m.type === 'records') return void records.push(...m.records);
+      if (m.type === 'records') {
+        // records of packed cells come without them (their cells are in the chunks)
+        for (const r of m.records) records.push('cells' in r ? r : { ...r, cells: PACKED_CELLS });
+        return;
+      }
+      if (m.type === 'chunk') return void chunks.push(m.chunk);
       worker.terminate();
       if (m.type === 'done') {
         performance.measure(`dd:csv-worker ${file.name}`, { start: performance.now() - m.ms, duration: m.ms });
-        resolve(m.prep.prepared ? { ...m.prep, prepared: { ...m.prep.prepared, records } } : m.prep);
+        const p = m.prep.prepared;
+        resolve(p ? { ...m.prep, prepared: { ...p, records, ...(p.packedCells ? { packedCells: { codes: p.packedCells.codes, chunks } } : {}) } } : m.prep);
       } else reject(new Error(m.message));
     };
     // Worker errors don't reach the console on their own (PITFALLS.md): surface them.

@@ -8,6 +8,7 @@ import type { Problem } from '../i18n/messages';
 import { META_LABELS_ZH, detectKind, parseRows, type CsvResult } from './csv';
 import { looksBinary, type Encoding } from './decode';
 import { prepareParsed, type Preparation } from './prepare';
+import { CellPacker } from './packedCells';
 import type { RegistryEntry } from './resolve';
 
 export interface StreamOptions {
@@ -104,12 +105,15 @@ class Collector {
   private problems: Problem[] = [];
   private dropped = 0;
   private anyError = false;
+  private packer: CellPacker | null = null;
   constructor(private file: string, private nowYear?: number) {}
 
   row(r: string[], line: number) {
     if (!this.header) {
       this.header = r;
       this.wide = detectKind(r.map((x) => ZH_META.get(x.trim()) ?? x.trim())) === 'wide';
+      // a wide file's cells go straight into typed arrays (packedCells.ts)
+      if (this.wide) this.packer = new CellPacker();
       this.lines = [line];
       return;
     }
@@ -127,7 +131,7 @@ class Collector {
   private flush(last = false) {
     if (!this.header || (!this.batch.length && !last)) return;
     if (!this.batch.length && this.parts.length) return;
-    const res = parseRows(this.file, [this.header, ...this.batch], { lines: this.lines, nowYear: this.nowYear });
+    const res = parseRows(this.file, [this.header, ...this.batch], { lines: this.lines, nowYear: this.nowYear, packer: this.packer ?? undefined });
     // only the first batch may report header problems
     const probs = this.parts.length ? res.problems.filter((p) => p.line !== this.lines[0]) : res.problems;
     probs.forEach((p) => this.problem(p));
@@ -145,7 +149,7 @@ class Collector {
         `${this.dropped} more problems not listed (only the first ${MAX_PROBLEMS} are)`));
     }
     const parts = this.parts.length ? this.parts : [{ kind: null, records: [], agencies: [], problems: [] }];
-    parts[0] = { ...parts[0], problems: this.problems };
+    parts[0] = { ...parts[0], problems: this.problems, ...(this.packer && !this.anyError ? { packed: this.packer.finish() } : {}) };
     return parts;
   }
 }

@@ -5,6 +5,7 @@ import type { Problem } from '../i18n/messages';
 import { parseCsvText, type CsvOptions, type CsvResult } from './csv';
 import { decodeBytes, looksBinary, type Encoding } from './decode';
 import { resolveRecords, unknownParents, type RegistryEntry } from './resolve';
+import { packedRows } from './packedCells';
 
 export interface Preparation {
   file: string;
@@ -45,13 +46,18 @@ export function prepareParsed(
     return { file, problems: sortProblems(problems), prepared: null };
   }
   const agencies = [...agencyRows, ...(resolution?.newAgencies ?? [])];
+  const resolved = resolution?.records ?? [];
+  const packed = parts.find((p) => p.packed)?.packed;
+  // packed cells line up with the records row for row (a file with any dropped row has errors)
+  if (packed && packedRows(packed) !== resolved.length) throw new Error(`internal: ${packedRows(packed)} packed rows for ${resolved.length} records`);
   const known = new Set(registry.map((a) => a.agency_id));
   return {
     file, problems,
     prepared: {
       file, kind: opts.kind ?? parts[0].kind!, agencies,
       newAgencies: agencies.filter((a) => !known.has(a.agency_id)).map((a) => ({ agency_id: a.agency_id, name: a.name })),
-      records: resolution?.records ?? [],
+      records: resolved,
+      ...(packed ? { packedCells: packed } : {}),
       replace: opts.replace ?? true,
     },
   };

@@ -154,13 +154,15 @@ export async function importFile(name: string, bytes: Uint8Array, replace: boole
   return commitPreparation(prep);
 }
 
-/** Commit a CSV preparation made elsewhere (the CSV worker). */
+/** Commit a CSV preparation made elsewhere (the CSV worker). The result keeps no records: the
+ *  import screen holds it, and 100,000 records held there were gigabytes the tab never gave back. */
 export async function commitPreparation(prep: Preparation): Promise<ImportResult> {
   if (!prep.prepared) return { ...prep, applied: null, failure: null };
+  const slim = { ...prep, prepared: { ...prep.prepared, records: [], packedCells: undefined } };
   try {
-    return { ...prep, applied: await commitPrepared(await getDb(), prep.prepared), failure: null };
+    return { ...slim, applied: await commitPrepared(await getDb(), prep.prepared), failure: null };
   } catch (e) {
-    return { ...prep, applied: null, failure: await failureText(e) };
+    return { ...slim, applied: null, failure: await failureText(e) };
   }
 }
 
