@@ -29,12 +29,14 @@ function columnData(arrow: typeof Arrow, c: Column): Arrow.Data {
     else nullBitmap[i >> 3] |= 1 << (i & 7);
   });
   if (c.type === 'utf8') {
-    const enc = new TextEncoder();
-    const parts = (c.values as (number | string | null)[]).map((v) => (v === null || v === undefined ? new Uint8Array() : enc.encode(String(v))));
+    // one encode for the whole column (one per value cost ~0.6 s for 4 columns of 100,000 rows),
+    // offsets from each value's UTF-8 length counted here
+    const strs = (c.values as (number | string | null)[]).map((v) => (v === null || v === undefined ? '' : String(v)));
     const valueOffsets = new Int32Array(length + 1);
-    parts.forEach((p, i) => (valueOffsets[i + 1] = valueOffsets[i] + p.length));
+    for (let i = 0; i < length; i++) valueOffsets[i + 1] = valueOffsets[i] + utf8Length(strs[i]);
     const data = new Uint8Array(valueOffsets[length]);
-    parts.forEach((p, i) => data.set(p, valueOffsets[i]));
+    const { written } = new TextEncoder().encodeInto(strs.join(''), data);
+    if (written !== data.length) throw new Error(`utf8 column ${c.name}: ${written} bytes written, ${data.length} counted`);
     return arrow.makeData({ type: new arrow.Utf8(), length, nullCount, nullBitmap, valueOffsets, data }) as Arrow.Data;
   }
   const data = c.type === 'int32' ? new Int32Array(length) : new Float64Array(length);
@@ -59,4 +61,17 @@ function typedData(arrow: typeof Arrow, type: ColumnType, values: Float64Array):
   }
   if (type === 'utf8') throw new Error('a Float64Array column must be numeric');
   return arrow.makeData({ type: type === 'int32' ? new arrow.Int32() : new arrow.Float64(), length, nullCount, nullBitmap, data } as never) as Arrow.Data;
+}
+
+/** Bytes of a string in UTF-8 (a lone surrogate becomes U+FFFD, 3 bytes, as TextEncoder writes it). */
+export function utf8Length(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) { n += 4; i++; }
+    else n += 3;
+  }
+  return n;
 }
