@@ -2,7 +2,7 @@
 // and explained in both languages. Pure: text in, data and problems out; no database.
 import Papa from 'papaparse';
 import { CODE_BY_ZH_HEADER, isCellCode, type CellCode } from '../format/cells';
-import { emptyCells, type ReportRecord } from '../format/record';
+import { emptyCells, type CellValues, type ReportRecord } from '../format/record';
 import type { Problem } from '../i18n/messages';
 import { parseCellNumber, parseCellValue, parseDate, parseYear } from './values';
 import { PACKED_CELLS, cellIndex, type CellPacker, type PackedCells } from './packedCells';
@@ -165,12 +165,9 @@ function readWide(header: string[], body: string[][], lineOf: LineOf, nowYear: n
   const seen = new Map<string, number>();
   body.forEach((row, i) => {
     const line = lineOf(i);
-    const rec = readMeta(row, col, line, nowYear, err);
+    const rec = readMeta(row, col, line, nowYear, err, packer ? PACKED_CELLS : undefined);
     if (!rec) return;
-    if (packer) {
-      packer.startRow();
-      rec.cells = PACKED_CELLS;
-    }
+    packer?.startRow();
     header.forEach((h, j) => {
       const code = codeAt[j];
       if (!code) return;
@@ -184,7 +181,7 @@ function readWide(header: string[], body: string[][], lineOf: LineOf, nowYear: n
   });
 }
 
-function readMeta(row: string[], col: (n: string) => number, line: number, nowYear: number, err: Err): ReportRecord | null {
+function readMeta(row: string[], col: (n: string) => number, line: number, nowYear: number, err: Err, cells?: CellValues): ReportRecord | null {
   const get = (n: string) => (col(n) >= 0 ? (row[col(n)] ?? '').trim() : '');
   const agency = get('agency');
   const yearRaw = get('year');
@@ -202,7 +199,7 @@ function readMeta(row: string[], col: (n: string) => number, line: number, nowYe
   }
   if (!agency || year === null) return null;
   return {
-    agency, year, cells: emptyCells(), published_on: published, line,
+    agency, year, cells: cells ?? emptyCells(), published_on: published, line,
     agency_id: get('agency_id') || undefined, level: get('level') || undefined, parent: get('parent') || undefined,
   };
 }
