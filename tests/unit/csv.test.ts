@@ -69,6 +69,15 @@ describe('wide CSV', () => {
     expect(r.records[0].cells.s2_fee_amount).toBe(-0.5);
   });
 
+  it('a count past 32 bits is refused with its line (it would wrap when stored); a large fee is not', () => {
+    const r = parseCsvText('f.csv', 'agency,year,s3_new_natural,s2_fee_amount\n甲,2024,2147483647,3000000000\n乙,2024,2147483648,1\n丙,2024,999999999,1\n', NOW);
+    expect(r.problems.map((p) => [p.line, p.column])).toEqual([[3, 's3_new_natural']]);
+    expect(r.problems[0].message_en).toMatch(/count too large/);
+    expect(r.records.map((x) => x.cells.s3_new_natural)).toEqual([2147483647, null, 999999999]);
+    expect(r.records[0].cells.s2_fee_amount).toBe(3e9);
+    expect(prepareCsv('f.csv', enc('agency,year,s3_new_natural\n乙,2024,2147483648\n'), [], NOW).prepared).toBeNull();
+  });
+
   it('an empty file and a headerless file are errors', () => {
     expect(parseCsvText('e.csv', '', NOW).problems[0].message_zh).toMatch(/为空/);
     expect(parseCsvText('h.csv', 'a,b\n1,2\n', NOW).problems[0].message_zh).toMatch(/无法识别/);

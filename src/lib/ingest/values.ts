@@ -17,11 +17,13 @@ export function toHalfWidth(s: string): string {
 }
 
 const OK_BLANK: CellParse = { ok: true, value: null };
+/** The largest count a cell can hold (DuckDB INTEGER). */
+export const MAX_COUNT = 2_147_483_647;
 
 /** Plain digits (the common case): their value, else -1. */
 function plainCount(raw: string): number {
   const n = raw.length;
-  if (n === 0 || n > 12) return -1;
+  if (n === 0 || n > 9) return -1; // longer ones take the checked path (range)
   let v = 0;
   for (let i = 0; i < n; i++) {
     const d = raw.charCodeAt(i) - 48;
@@ -59,6 +61,8 @@ export function parseCellValue(raw: string, code: string): CellParse {
     return { ok: false, zh: `件数必须是整数（${raw}）`, en: `a count must be a whole number (${raw})` };
   }
   if (Math.abs(v) > 1e12) return { ok: false, zh: `数值过大（${raw}）`, en: `value too large (${raw})` };
+  // counts are stored as 32-bit integers: a larger one would wrap, never load silently changed
+  if (!money && v > MAX_COUNT) return { ok: false, zh: `件数过大（${raw}，最大 ${MAX_COUNT}）`, en: `count too large (${raw}; at most ${MAX_COUNT})` };
   // A negative money amount is loaded and flagged by the `negative` rule rather than rejected.
   return { ok: true, value: v === 0 ? 0 : v };
 }
