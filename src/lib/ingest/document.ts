@@ -7,7 +7,7 @@ import type { Problem } from '../i18n/messages';
 import type { DocText } from './docs/docText';
 import { parseReportText, type ParseWarning } from './reportText';
 import { resolveRecords, type RegistryEntry } from './resolve';
-import { FIRST_REPORT_YEAR } from './values';
+import { FIRST_REPORT_YEAR, MAX_COUNT } from './values';
 
 export interface DocumentDraft {
   file: string;
@@ -58,6 +58,7 @@ export function draftProblems(d: DocumentDraft, nowYear = new Date().getFullYear
     if (v === null) continue;
     if (!Number.isFinite(v)) p(c, '不是数字', 'not a number');
     else if (!allowsFraction(c) && (v < 0 || !Number.isInteger(v))) p(c, `件数须为非负整数（${v}）`, `a count must be a whole non-negative number (${v})`);
+    else if (!allowsFraction(c) && v > MAX_COUNT) p(c, `件数过大（${v}，最大 ${MAX_COUNT}）`, `count too large (${v}; at most ${MAX_COUNT})`);
   }
   return out;
 }
