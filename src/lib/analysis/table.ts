@@ -35,9 +35,66 @@ export interface TRow {
   key: string;
   /** agency_id when the row is about one agency (data-agency) */
   agency?: string;
-  cells: Record<string, TCell>;
+  /** read-only for rows made by lazyTableRows (built when first read) */
+  readonly cells: Record<string, TCell>;
   /** a muted row, e.g. an aggregate report that totals never add */
   muted?: boolean;
+  /** one column's raw value without building the row's cells (lazyTableRows): sorting and exporting
+   *  16,700 rows read values only */
+  value?: (col: string) => number | string | null;
+}
+
+/** The raw value of a row's column (what sorting and the CSV export use). */
+export function valueOf(row: TRow, col: string): number | string | null {
+  return row.value ? row.value(col) : (row.cells[col]?.v ?? null);
+}
+
+/** Rows of a big table made cheaply: a row's cells (links, titles, formatted denominators) are
+ *  built when the row is first shown, from one function per cell; sorting and export read a
+ *  single cell's value. Building every cell of 16,700 agencies up front took seconds. */
+export function lazyTableRows<T>(
+  items: readonly T[],
+  cols: readonly TCol[],
+  meta: (item: T) => { key: string; agency?: string; muted?: boolean },
+  cell: (item: T, col: string) => TCell | undefined,
+): TRow[] {
+  const keys = cols.map((c) => c.key);
+  return items.map((item) => new LazyRow(item, meta(item), keys, cell));
+}
+
+class LazyRow<T> implements TRow {
+  key: string;
+  agency?: string;
+  muted?: boolean;
+  #cells: Record<string, TCell> | null = null;
+  readonly #item: T;
+  readonly #keys: readonly string[];
+  readonly #cell: (item: T, col: string) => TCell | undefined;
+
+  constructor(item: T, m: { key: string; agency?: string; muted?: boolean }, keys: readonly string[], cell: (item: T, col: string) => TCell | undefined) {
+    this.key = m.key;
+    this.agency = m.agency;
+    this.muted = m.muted;
+    this.#item = item;
+    this.#keys = keys;
+    this.#cell = cell;
+  }
+
+  get cells(): Record<string, TCell> {
+    if (!this.#cells) {
+      const cells: Record<string, TCell> = {};
+      for (const k of this.#keys) {
+        const c = this.#cell(this.#item, k);
+        if (c) cells[k] = c;
+      }
+      this.#cells = cells;
+    }
+    return this.#cells;
+  }
+
+  value(col: string): number | string | null {
+    return (this.#cells ? this.#cells[col] : this.#cell(this.#item, col))?.v ?? null;
+  }
 }
 
 export interface TableSpec {
@@ -53,11 +110,12 @@ export function sortRows(rows: readonly TRow[], key: string | null, dir: SortDir
   if (!key) return [...rows];
   const sign = dir === 'asc' ? 1 : -1;
   const collator = new Intl.Collator(lang === 'zh' ? 'zh-CN' : 'en');
+  // each value read once (not once per comparison): a lazy row builds its cell to answer
   return rows
-    .map((r, i) => ({ r, i }))
+    .map((r, i) => ({ r, i, v: valueOf(r, key) }))
     .sort((a, b) => {
-      const x = a.r.cells[key]?.v ?? null;
-      const y = b.r.cells[key]?.v ?? null;
+      const x = a.v;
+      const y = b.v;
       if (x === null || y === null) return x === y ? a.i - b.i : x === null ? 1 : -1;
       const c = typeof x === 'number' && typeof y === 'number' ? x - y : collator.compare(String(x), String(y));
       return c === 0 ? a.i - b.i : sign * c;
@@ -84,7 +142,7 @@ const EXPORTED = (c: TCol) => c.kind !== 'spark' && c.kind !== 'select';
  *  (rates as fractions, blanks empty) so a spreadsheet can compute with them. */
 export function tableCsv(spec: TableSpec): string {
   const cols = spec.cols.filter(EXPORTED);
-  const rows: CsvCell[][] = spec.rows.map((r) => cols.map((c) => r.cells[c.key]?.v ?? null));
+  const rows: CsvCell[][] = spec.rows.map((r) => cols.map((c) => valueOf(r, c.key)));
   return toCsv(cols.map((c) => c.label), rows);
 }
 

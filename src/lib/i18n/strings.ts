@@ -196,7 +196,6 @@ const zh = {
   cmp_form_s4: '四、政府信息公开行政复议、行政诉讼情况',
   cmp_scorecard: '机构计分卡',
   cmp_flagged_years: '涉及年度数',
-  cmp_showing_first: '仅显示前',
   cmp_no_flags: '没有符合筛选条件的问题。',
   cmp_export_csv: '导出 CSV',
   cmp_flags: '问题',
@@ -231,6 +230,14 @@ const zh = {
   print_filters: '筛选条件',
   print_no_filters: '无（全部数据）',
   print_source: '政务公开年报看板 · 数据仅在本机浏览器中处理',
+  // paging of long tables
+  page_nav: '分页',
+  page_first: '首页',
+  page_prev: '上一页',
+  page_next: '下一页',
+  page_last: '末页',
+  page_range: '第 {from}–{to} 行，共 {total} 行',
+  page_of: '第 {page} / {pages} 页',
 } as const;
 
 export type StringKey = keyof typeof zh;
@@ -427,7 +434,6 @@ const en: Record<StringKey, string> = {
   cmp_form_s4: '四 Administrative reconsideration and litigation',
   cmp_scorecard: 'Agency scorecard',
   cmp_flagged_years: 'Years flagged',
-  cmp_showing_first: 'Showing the first',
   cmp_no_flags: 'No findings match the filters.',
   cmp_export_csv: 'Export CSV',
   cmp_flags: 'Findings',
@@ -461,6 +467,13 @@ const en: Record<StringKey, string> = {
   print_filters: 'Filters',
   print_no_filters: 'none (all data)',
   print_source: 'Disclosure Dashboard · data processed in this browser only',
+  page_nav: 'Pages',
+  page_first: 'First',
+  page_prev: 'Previous',
+  page_next: 'Next',
+  page_last: 'Last',
+  page_range: 'Rows {from}–{to} of {total}',
+  page_of: 'Page {page} of {pages}',
 };
 
 export const STRINGS: Record<Lang, Record<StringKey, string>> = { zh, en };

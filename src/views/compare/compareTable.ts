@@ -6,7 +6,7 @@ import { STRINGS } from '../../lib/i18n/strings';
 import { COMPARE_METRICS, NEW_CODE } from '../../lib/sql/keyMeasures';
 import { metricLabel, rateFormula } from '../../lib/analysis/labels';
 import { agencyHead, agencyHeadCols } from '../../lib/analysis/tables';
-import type { TableSpec, TCol } from '../../lib/analysis/table';
+import { lazyTableRows, type TableSpec, type TCell, type TCol } from '../../lib/analysis/table';
 import type { CompareRow } from './compareModel.svelte';
 
 /** The measure ranks are shown for: the sorted column if it is a measure, else new applications. */
@@ -32,24 +32,24 @@ export function compareTable(rows: CompareRow[], year: number, sortKey: string |
     { key: 'peers', label: s.peers, kind: 'count', sortable: true },
     { key: 'pct', label: `${s.percentile}（${rmLabel}）`, kind: 'rate', sortable: true, title: s.percentile_title },
   ];
+  const rates = new Map(COMPARE_METRICS.filter((m) => m.kind === 'rate').map((m) => [m.name, rateFormula(m.name, lang)]));
+  const measures = new Set(COMPARE_METRICS.map((m) => m.name));
+  // one cell at a time (lazyTableRows): a page of rows is built when shown, a column when sorted
+  const cell = (r: CompareRow, key: string): TCell | undefined => {
+    if (key === 'agency' || key === 'level') return agencyHead(r, year, lang)[key];
+    if (measures.has(key)) {
+      const formula = rates.get(key);
+      return { v: r[key], metric: key, title: formula === undefined ? undefined : `${formula}；${s.denominator} ${fmtCount(r[`${key}__den`], lang)}` };
+    }
+    if (key === 'rank') return { v: r[`${rm}__rank`], metric: `${rm}__rank` };
+    if (key === 'peers') return { v: r[`${rm}__peers`], metric: `${rm}__peers` };
+    if (key === 'pct') return { v: r[`${rm}__pct`], metric: `${rm}__pct` };
+    return undefined;
+  };
   return {
     cols,
     caption: s.compare_caption,
-    rows: rows.map((r) => ({
-      key: r.agency_id,
-      agency: r.agency_id,
-      muted: r.is_aggregate,
-      cells: {
-        ...agencyHead(r, year, lang),
-        ...Object.fromEntries(COMPARE_METRICS.map((m) => [m.name, {
-          v: r[m.name], metric: m.name,
-          title: m.kind === 'rate' ? `${rateFormula(m.name, lang)}；${s.denominator} ${fmtCount(r[`${m.name}__den`], lang)}` : undefined,
-        }])),
-        rank: { v: r[`${rm}__rank`], metric: `${rm}__rank` },
-        peers: { v: r[`${rm}__peers`], metric: `${rm}__peers` },
-        pct: { v: r[`${rm}__pct`], metric: `${rm}__pct` },
-      },
-    })),
+    rows: lazyTableRows(rows, cols, (r) => ({ key: r.agency_id, agency: r.agency_id, muted: r.is_aggregate }), cell),
   };
 }
 

@@ -6,7 +6,7 @@ import { STRINGS } from '../../lib/i18n/strings';
 import { HANDLED_CODE, REASONS, REASON_GROUPS } from '../../lib/sql/keyMeasures';
 import { metricLabel, reasonLabel } from '../../lib/analysis/labels';
 import { agencyHead, agencyHeadCols } from '../../lib/analysis/tables';
-import type { TableSpec, TCol, TRow } from '../../lib/analysis/table';
+import { lazyTableRows, type TableSpec, type TCell, type TCol, type TRow } from '../../lib/analysis/table';
 import type { AgencyRow } from './refusalsModel.svelte';
 
 export type HeatValue = 'per100' | 'count';
@@ -56,15 +56,15 @@ export function heatTable(agencies: AgencyRow[], year: number, value: HeatValue,
     { key: HANDLED_CODE, label: metricLabel(HANDLED_CODE, lang), kind: 'count', sortable: true },
     ...REASONS.map((r) => ({ key: r.code, label: `${r.item} ${reasonLabel(r.code, lang)}`, kind: value, sortable: true, title: metricLabel(r.code, lang) }) as TCol),
   ];
-  const rows: TRow[] = agencies.map((a) => ({
-    key: a.agency_id, agency: a.agency_id, muted: a.is_aggregate,
-    cells: {
-      ...agencyHead(a, year, lang),
-      [HANDLED_CODE]: { v: a[HANDLED_CODE], metric: HANDLED_CODE },
-      ...Object.fromEntries(REASONS.map((r) => [r.code, { v: heatValue(a, r.code, value), metric: value === 'count' ? r.code : `${r.code}__per100` }])),
-    },
-  }));
-  return { cols, rows };
+  const reasons = new Set<string>(REASONS.map((r) => r.code));
+  // one cell at a time (lazyTableRows): a page of rows is built when shown, a column when sorted
+  const cell = (a: AgencyRow, key: string): TCell | undefined => {
+    if (reasons.has(key)) return { v: heatValue(a, key, value), metric: value === 'count' ? key : `${key}__per100` };
+    if (key === HANDLED_CODE) return { v: a[HANDLED_CODE], metric: HANDLED_CODE };
+    if (key === 'agency' || key === 'level') return agencyHead(a, year, lang)[key];
+    return undefined;
+  };
+  return { cols, rows: lazyTableRows(agencies, cols, (a) => ({ key: a.agency_id, agency: a.agency_id, muted: a.is_aggregate }), cell) };
 }
 
 export function heatValue(a: AgencyRow, code: string, value: HeatValue): number | null {
