@@ -6,7 +6,7 @@ import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
 import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
 import * as arrow from 'apache-arrow';
-import { arrowToRows, type DbAdapter } from './adapter';
+import { arrowToRows, type DbAdapter, type QueryOptions } from './adapter';
 import { columnsToArrow } from './arrow';
 import { QueryCache } from './queryCache';
 
@@ -53,15 +53,14 @@ async function open(): Promise<DbAdapter> {
   };
   const cache = new QueryCache();
   return {
-    query: <T,>(sql: string) =>
+    query: <T,>(sql: string, opts?: QueryOptions) =>
       cache.get<T>(sql, () =>
         serial(async () => {
           const t0 = performance.now();
-          const rows = arrowToRows<T>(await conn.query(sql));
+          const rows = arrowToRows<T>(await conn.query(sql), opts);
           logQuery(sql, performance.now() - t0);
           return rows;
-        }),
-      ),
+        }), opts?.lazy ? 'lazy' : ''),
     registerFile: (name, bytes) => serial(() => db.registerFileBuffer(name, bytes)),
     dropFile: (name) => serial(async () => void (await db.dropFile(name))),
     insertColumns: (name, columns, append = false) => {

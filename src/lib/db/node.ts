@@ -2,7 +2,7 @@
 // the batch commands (audit, parse, bench). Not imported by the app.
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { arrowToRows, type DbAdapter } from './adapter';
+import { arrowToRows, type DbAdapter, type QueryOptions } from './adapter';
 import { columnsToArrow } from './arrow';
 
 export async function openNodeDb(): Promise<DbAdapter> {
@@ -22,7 +22,7 @@ export async function openNodeDb(): Promise<DbAdapter> {
   conn.query('SET autoload_known_extensions=false');
   conn.query('SET autoinstall_known_extensions=false');
   return {
-    query: async <T,>(sql: string) => arrowToRows<T>(conn.query(sql)),
+    query: async <T,>(sql: string, opts?: QueryOptions) => arrowToRows<T>(conn.query(sql), opts),
     registerFile: async (name, bytes) => db.registerFileBuffer(name, bytes),
     dropFile: async (name) => void db.dropFile(name),
     insertColumns: async (name, columns, append = false) => void conn.insertArrowTable(columnsToArrow(arrow, columns), { name, create: !append }),

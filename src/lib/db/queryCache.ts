@@ -10,20 +10,22 @@ export class QueryCache {
     return (head.startsWith('SELECT') || head.startsWith('WITH')) && !/\b(INSERT|UPDATE|DELETE|CREATE|DROP|ALTER|COPY|ATTACH|SET)\b/i.test(sql);
   }
 
-  get<T>(sql: string, run: () => Promise<T[]>): Promise<T[]> {
+  /** `variant` tells apart results of the same SQL in different forms (e.g. lazy rows). */
+  get<T>(sql: string, run: () => Promise<T[]>, variant = ''): Promise<T[]> {
     if (!QueryCache.isRead(sql)) {
       this.clear();
       return run();
     }
-    let hit = this.entries.get(sql) as Promise<T[]> | undefined;
+    const key = variant ? `${variant}\u0000${sql}` : sql;
+    let hit = this.entries.get(key) as Promise<T[]> | undefined;
     if (hit) {
       // most recently used last
-      this.entries.delete(sql);
-      this.entries.set(sql, hit);
+      this.entries.delete(key);
+      this.entries.set(key, hit);
     } else {
       hit = run();
-      this.entries.set(sql, hit);
-      hit.catch(() => this.entries.delete(sql));
+      this.entries.set(key, hit);
+      hit.catch(() => this.entries.delete(key));
       if (this.entries.size > this.max) this.entries.delete(this.entries.keys().next().value!);
     }
     return hit.then((rows) => rows.slice());

@@ -37,7 +37,8 @@ export class CompareModel {
       let excluded: Excluded[] = [];
       if (year != null) {
         [rows, selected, excluded] = await Promise.all([
-          db.query<CompareRow>(compareSql(f, year, COMPARE_METRICS)),
+          // lazy rows: the table builds the page it shows and the column it sorts on
+          db.query<CompareRow>(compareSql(f, year, COMPARE_METRICS), { lazy: true }),
           sel.length ? db.query<CompareRow>(compareSql({ ids: sel }, year, COMPARE_METRICS)) : Promise.resolve([]),
           f.excludeLargest ? db.query<Excluded>(excludedSql(f, { from: year, to: year })) : Promise.resolve([]),
         ]);

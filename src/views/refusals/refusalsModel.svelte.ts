@@ -36,7 +36,8 @@ export class RefusalsModel {
         const one = { from: year, to: year };
         [byYear, agencies, excluded] = await Promise.all([
           db.query<YearRow>(reasonTotalsByYearSql(f, all, one)),
-          db.query<AgencyRow>(reasonsByAgencySql(f, year)),
+          // lazy rows: the heatmap reads its top rows, the table the page it shows
+          db.query<AgencyRow>(reasonsByAgencySql(f, year), { lazy: true }),
           f.excludeLargest ? db.query<Excluded>(excludedSql(f, one)) : Promise.resolve([]),
         ]);
       }
