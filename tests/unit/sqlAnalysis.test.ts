@@ -135,6 +135,28 @@ describe('compare', () => {
     expect(sel).toHaveLength(1);
   });
 
+  it('every rank, percentile and peer count agrees with counting the peers directly', async () => {
+    const rows = await db.query<Record<string, unknown>>(compareSql({}, 2024, COMPARE_METRICS));
+    let checked = 0;
+    for (const m of COMPARE_METRICS) {
+      for (const r of rows) {
+        const peers = rows.filter((p) => p.level === r.level && p[m.name] != null);
+        expect(r[`${m.name}__peers`]).toBe(peers.length);
+        const v = r[m.name] as number | null;
+        if (v == null) {
+          expect([r[`${m.name}__rank`], r[`${m.name}__pct`]]).toEqual([null, null]);
+          continue;
+        }
+        const larger = peers.filter((p) => (p[m.name] as number) > v).length;
+        const smaller = peers.filter((p) => (p[m.name] as number) < v).length;
+        expect(r[`${m.name}__rank`]).toBe(1 + larger);
+        expect(r[`${m.name}__pct`]).toBe(peers.length === 1 ? 0 : smaller / (peers.length - 1));
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(COMPARE_METRICS.length * 3);
+  });
+
   it('leaves a rate over zero cases undefined', async () => {
     await loadCsv(db, 'z.csv', wideCsv([{ agency: 'D2', year: 2022, cells: { ...consistentCells(0, 0, 1), s3_new_business: 0, s3_granted_business: 0, s3_handled_total_business: 0, s3_new_total: 0, s3_granted_total: 0, s3_handled_total_total: 0 } }]));
     const [r] = await db.query<Record<string, unknown>>(compareSql({ ids: ['D2'] }, 2022, COMPARE_METRICS));

@@ -53,7 +53,10 @@ export function scopeCtes(f: AgencyFilter, p: Period): string {
     ORDER BY 2 DESC, 1 LIMIT 1`
     : `SELECT NULL::VARCHAR AS agency_id, NULL::DOUBLE AS s3_new_total WHERE false`;
   // UNION (not UNION ALL) ends the recursion even if a registry's parent links form a cycle.
-  return `anc(agency_id, anc_id) AS (
+  // Without a level, category or search condition every agency (of `ids`) is in scope: the
+  // ancestor walk is skipped (~100 ms in DuckDB-WASM at 25,000 agencies, for no change).
+  const inScope = conds.length
+    ? `anc(agency_id, anc_id) AS (
     SELECT agency_id, agency_id FROM agencies
     UNION
     SELECT anc.agency_id, p.parent_id FROM anc JOIN agencies p ON p.agency_id = anc.anc_id
@@ -63,8 +66,10 @@ export function scopeCtes(f: AgencyFilter, p: Period): string {
     SELECT anc.agency_id FROM anc JOIN agencies m ON m.agency_id = anc.anc_id
     JOIN agencies a ON a.agency_id = anc.agency_id
     WHERE (anc.anc_id = anc.agency_id OR m.is_aggregate) AND ${ids}
-    GROUP BY anc.agency_id HAVING ${conds.length ? conds.join(' AND ') : 'true'}
-  ),
+    GROUP BY anc.agency_id HAVING ${conds.join(' AND ')}
+  )`
+    : `in_scope AS (SELECT DISTINCT a.agency_id FROM agencies a WHERE ${ids})`;
+  return `${inScope},
   excluded AS (
     ${largest}
   ),
