@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { DbAdapter } from '../../src/lib/db/adapter';
-import { applyImport, readRegistry } from '../../src/lib/db/load';
+import { CellStaging, applyImport, readRegistry } from '../../src/lib/db/load';
 import { prepareCsv } from '../../src/lib/ingest/prepare';
 import { prepareCsvStream } from '../../src/lib/ingest/csvStream';
 import { CHUNK_ROWS } from '../../src/lib/ingest/packedCells';
@@ -95,5 +95,36 @@ describe('loading into DuckDB', () => {
     expect(await applyImport(db, again.prepared!)).toMatchObject({ inserted: 0, skipped: rows.length });
     expect(await applyImport(db, { ...again.prepared!, replace: true })).toMatchObject({ inserted: rows.length, replaced: rows.length });
     expect(await dump()).toEqual(fromPacked);
+  });
+
+  it('cells staged chunk by chunk while the file is read load the same rows; a file with an error late on stages its first chunks, loads nothing, and its staging goes', async () => {
+    const rows = Array.from({ length: CHUNK_ROWS + 11 }, (_, i) => ({ agency: `机构${i % 1999}`, year: 2019 + Math.floor(i / 1999), cells: { ...consistentCells(2 + (i % 9), i % 3), s2_fee_amount: i % 7 ? null : 0.5 } }));
+    const bytes = new TextEncoder().encode(wideCsv(rows));
+    const read = async (a: number, b: number) => bytes.slice(a, b);
+    const staging = new CellStaging(db);
+    const prep = await prepareCsvStream('s.csv', bytes.length, read, await readRegistry(db), { nowYear: 2025, onChunk: (c) => staging.add(c) });
+    const staged = await staging.finish();
+    expect(staged).toEqual({ table: staging.table, rows: rows.length });
+    const dump = () => db.query<Record<string, unknown>>('SELECT * EXCLUDE (import_id, imported_at, source) FROM reports ORDER BY agency_id, year');
+    expect((await applyImport(db, { ...prep.prepared!, stagedCells: staged! })).inserted).toBe(rows.length);
+    await staging.drop();
+    const fromStaged = await dump();
+    db = await freshDb();
+    await loadCsv(db, 'agencies.csv', REGISTRY);
+    await applyImport(db, prep.prepared!); // the same import from its packed cells (as replayed after a reload)
+    expect(await dump()).toEqual(fromStaged);
+
+    const bad = new TextEncoder().encode(wideCsv(rows).replace(/\n机构5,2024,/, '\n机构5,2024x,'));
+    const before = await dump();
+    const late = new CellStaging(db);
+    let chunks = 0;
+    const failed = await prepareCsvStream('b.csv', bad.length, async (a, b) => bad.slice(a, b), await readRegistry(db), { nowYear: 2025, onChunk: (c) => { chunks++; late.add(c); } });
+    expect(failed.prepared).toBeNull();
+    expect(failed.problems.map((p) => p.column)).toEqual(['year']);
+    expect(chunks).toBe(1); // the first 10,000 rows went ahead before the error was found
+    expect(await db.query(`SELECT COUNT(*)::INTEGER AS n FROM ${late.table}`)).toEqual([{ n: CHUNK_ROWS }]);
+    await late.drop();
+    expect(await db.query(`SELECT COUNT(*)::INTEGER AS n FROM duckdb_tables() WHERE table_name LIKE 'staged_cells_%'`)).toEqual([{ n: 0 }]);
+    expect(await dump()).toEqual(before);
   });
 });

@@ -1,11 +1,11 @@
 // Loading validated data into DuckDB, all or nothing: one transaction per import. A failed
 // import (bad SQL, a thrown persist step) rolls back and leaves the tables exactly as they were.
-import { CELLS, allowsFraction } from '../format/cells';
+import { CELLS, CELL_CODES, allowsFraction } from '../format/cells';
 import type { AgencyRow } from '../ingest/csv';
 import type { RegistryEntry, ResolvedRecord } from '../ingest/resolve';
 import { lit, type DbAdapter } from './adapter';
 import type { Column } from './arrow';
-import type { PackedCells } from '../ingest/packedCells';
+import type { CellChunk, PackedCells } from '../ingest/packedCells';
 import { catalogueColumns, schemaSql } from './schema';
 
 export async function createSchema(db: DbAdapter): Promise<void> {
@@ -32,6 +32,9 @@ export interface PreparedImport {
   records: ResolvedRecord[];
   /** the records' cells in typed arrays, row for row (a big CSV; records then hold PACKED_CELLS) */
   packedCells?: PackedCells;
+  /** the cells already in DuckDB, in a table of row_no + the cell columns (CellStaging): staged
+   *  while the file was still being read. Never stored. */
+  stagedCells?: { table: string; rows: number };
   /** replace agency-years already loaded (true) or keep them and skip the file's rows (false) */
   replace: boolean;
   /** per-cell provenance of figures read from documents */
@@ -73,7 +76,12 @@ export async function applyImport(
     if (imp.records.length) {
       // Staged through Arrow inside the transaction, so a rollback removes it too; then one copy
       // into reports (each extra copy of 100,000 rows × 206 columns cost ~0.5 s).
-      await stageRecords(db, staging, imp, next);
+      const staged = imp.stagedCells;
+      if (staged) {
+        // the cells are in already: stage the rows' agency, year… keyed by row number
+        if (staged.rows !== imp.records.length) throw new Error(`internal: ${staged.rows} staged rows for ${imp.records.length} records`);
+        await db.insertColumns(staging, [{ name: 'row_no', type: 'int32', values: imp.records.map((_, i) => i) }, ...metaColumns(imp.records, imp.file, next)]);
+      } else await stageRecords(db, staging, imp, next);
       if (!intoEmpty) {
         const [{ n }] = await db.query<{ n: number }>(
           `SELECT COUNT(*)::INTEGER AS n FROM ${staging} i JOIN reports r USING (agency_id, year)`,
@@ -86,7 +94,8 @@ export async function applyImport(
           if (n) await db.query(`DELETE FROM ${staging} i WHERE EXISTS (SELECT 1 FROM reports r WHERE i.agency_id = r.agency_id AND i.year = r.year)`);
         }
       }
-      await db.query(`INSERT INTO reports BY NAME SELECT * REPLACE (published_on::DATE AS published_on), now()::TIMESTAMP AS imported_at FROM ${staging}`);
+      const rows = staged ? `(SELECT m.* EXCLUDE (row_no), c.* EXCLUDE (row_no) FROM ${staging} m JOIN ${staged.table} c USING (row_no))` : staging;
+      await db.query(`INSERT INTO reports BY NAME SELECT * REPLACE (published_on::DATE AS published_on), now()::TIMESTAMP AS imported_at FROM ${rows}`);
       if (!intoEmpty || imp.cellSources?.length) await replaceCellSources(db, imp.cellSources ?? [], staging);
       await db.query(`DROP TABLE ${staging}`);
     }
@@ -128,6 +137,46 @@ function* stagingBatches(imp: PreparedImport, importId: number): Generator<Colum
     }))];
     at += ch.rows;
   }
+}
+
+/** Cells staged into DuckDB chunk by chunk while a big file is still being read (the CSV worker
+ *  sends each chunk as it fills), so loading overlaps reading; applyImport then joins them to the
+ *  rows' metadata. Outside any transaction: nothing reaches the reports until the import commits,
+ *  and the table is dropped whatever happens. */
+export class CellStaging {
+  readonly table = `staged_cells_${++stagingSeq}`;
+  rows = 0;
+  private chain: Promise<void> = Promise.resolve();
+  private failure: unknown = null;
+  constructor(private db: DbAdapter) {}
+
+  add(chunk: CellChunk) {
+    const first = this.rows === 0;
+    const cols = cellChunkColumns(chunk, this.rows);
+    this.rows += chunk.rows;
+    this.chain = this.chain.then(() => this.db.insertColumns(this.table, cols, !first)).catch((e) => { this.failure ??= e; });
+  }
+
+  /** Waits for every chunk to be in; the staged table, or null when nothing was staged. */
+  async finish(): Promise<{ table: string; rows: number } | null> {
+    await this.chain;
+    if (this.failure) throw this.failure;
+    return this.rows ? { table: this.table, rows: this.rows } : null;
+  }
+
+  async drop() {
+    await this.chain;
+    await this.db.query(`DROP TABLE IF EXISTS ${this.table}`);
+  }
+}
+
+function cellChunkColumns(chunk: CellChunk, firstRow: number): Column[] {
+  return [
+    { name: 'row_no', type: 'int32', values: Array.from({ length: chunk.rows }, (_, i) => firstRow + i) },
+    ...CELL_CODES.map((code, j): Column => ({
+      name: code, type: allowsFraction(code) ? 'float64' : 'int32', values: chunk.cells.subarray(j * chunk.rows, (j + 1) * chunk.rows),
+    })),
+  ];
 }
 
 /** Provenance follows the reports that landed: old sources of replaced agency-years go, and

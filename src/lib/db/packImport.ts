@@ -13,7 +13,7 @@ export { CHUNK_ROWS } from '../ingest/packedCells';
 type Rec = PreparedImport['records'][number];
 type Meta = Omit<Rec, 'cells'>;
 
-export interface PackedHead extends Omit<PreparedImport, 'records' | 'packedCells'> {
+export interface PackedHead extends Omit<PreparedImport, 'records' | 'packedCells' | 'stagedCells'> {
   packed: 2 | 3;
   codes: string[];
   rows: number;
@@ -37,7 +37,7 @@ function packedCellsOf(imp: PreparedImport): PackedCells {
 }
 
 export function pack(imp: PreparedImport): { head: PackedHead; chunks: PackedChunk[] } {
-  const { records, packedCells: _, ...rest } = imp;
+  const { records, packedCells: _, stagedCells: __s, ...rest } = imp;
   const cells = packedCellsOf(imp);
   let at = 0;
   const chunks = cells.chunks.map((ch): PackedChunk => {

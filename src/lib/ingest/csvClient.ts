@@ -31,7 +31,10 @@ export function tooBig(name: string, size: number): Preparation | null {
   };
 }
 
-export function prepareCsvInWorker(file: File, registry: RegistryEntry[], replace: boolean, onProgress?: (done: number, total: number) => void): Promise<Preparation> {
+/** `onChunk`: a wide file's cells as each chunk is read (before the file is fully validated). */
+export function prepareCsvInWorker(
+  file: File, registry: RegistryEntry[], replace: boolean, onProgress?: (done: number, total: number) => void, onChunk?: (chunk: CellChunk) => void,
+): Promise<Preparation> {
   const big = tooBig(file.name, file.size);
   if (big) return Promise.resolve(big);
   const worker = new Worker(new URL('./csvWorker.ts', import.meta.url), { type: 'module' });
@@ -46,7 +49,10 @@ export function prepareCsvInWorker(file: File, registry: RegistryEntry[], replac
         for (const r of m.records) records.push('cells' in r ? r : { ...r, cells: PACKED_CELLS });
         return;
       }
-      if (m.type === 'chunk') return void chunks.push(m.chunk);
+      if (m.type === 'chunk') {
+        chunks.push(m.chunk);
+        return onChunk?.(m.chunk);
+      }
       worker.terminate();
       if (m.type === 'done') {
         performance.measure(`dd:csv-worker ${file.name}`, { start: performance.now() - m.ms, duration: m.ms });

@@ -8,7 +8,7 @@ import type { Problem } from '../i18n/messages';
 import { META_LABELS_ZH, detectKind, parseRows, type CsvResult } from './csv';
 import { looksBinary, type Encoding } from './decode';
 import { prepareParsed, type Preparation } from './prepare';
-import { CellPacker } from './packedCells';
+import { CellPacker, type CellChunk } from './packedCells';
 import type { RegistryEntry } from './resolve';
 
 export interface StreamOptions {
@@ -17,6 +17,8 @@ export interface StreamOptions {
   /** bytes read so far, of total */
   onProgress?: (done: number, total: number) => void;
   sliceBytes?: number;
+  /** a wide file's cells, chunk by chunk as they fill (not called once the file has an error) */
+  onChunk?: (chunk: CellChunk) => void;
 }
 
 export type ReadSlice = (start: number, end: number) => Promise<Uint8Array>;
@@ -62,7 +64,7 @@ async function parseStream(file: string, size: number, read: ReadSlice, encoding
   pieces.push(decoder.decode());
   const text = pieces.join('').replace(/^\uFEFF/, '');
   pieces.length = 0;
-  const out = new Collector(file, opts.nowYear);
+  const out = new Collector(file, opts.nowYear, opts.onChunk);
   parseText(file, text, (r, line) => out.row(r, line), (p) => out.problem(p), (f) => opts.onProgress?.(size / 2 + (f * size) / 2, size));
   return out.finish();
 }
@@ -106,14 +108,14 @@ class Collector {
   private dropped = 0;
   private anyError = false;
   private packer: CellPacker | null = null;
-  constructor(private file: string, private nowYear?: number) {}
+  constructor(private file: string, private nowYear?: number, private onChunk?: (chunk: CellChunk) => void) {}
 
   row(r: string[], line: number) {
     if (!this.header) {
       this.header = r;
       this.wide = detectKind(r.map((x) => ZH_META.get(x.trim()) ?? x.trim())) === 'wide';
       // a wide file's cells go straight into typed arrays (packedCells.ts)
-      if (this.wide) this.packer = new CellPacker();
+      if (this.wide) this.packer = new CellPacker((chunk) => { if (!this.anyError) this.onChunk?.(chunk); });
       this.lines = [line];
       return;
     }

@@ -14,20 +14,21 @@ self.onmessage = async (e: MessageEvent<CsvJob>) => {
     let last = 0;
     const prep = await prepareCsvStream(file.name, file.size, async (a, b) => new Uint8Array(await file.slice(a, b).arrayBuffer()), registry, {
       replace, nowYear,
+      // cells go on as each chunk fills (moved, not copied), to be staged while the rest is read
+      onChunk: (chunk) => post({ type: 'chunk', chunk }, [chunk.cells.buffer]),
       onProgress: (done, total) => {
         const now = performance.now();
         if (now - last > 100 || done === total) { last = now; post({ type: 'progress', done, total }); }
       },
     });
     // Records go in pieces: one message of 170,000 records took the main thread 4 s to receive.
-    // Packed cells are transferred (moved, not copied); their records go without cells.
+    // Packed cells went on chunk by chunk (onChunk); their records go without cells.
     const records = prep.prepared?.records ?? [];
     const packed = prep.prepared?.packedCells;
     for (let i = 0; i < records.length; i += PIECE) {
       const piece = records.slice(i, i + PIECE);
       post({ type: 'records', records: packed ? piece.map(({ cells: _, ...meta }) => meta) : piece });
     }
-    if (packed) for (const chunk of packed.chunks) post({ type: 'chunk', chunk }, [chunk.cells.buffer]);
     const head = prep.prepared ? { ...prep, prepared: { ...prep.prepared, records: [], packedCells: packed ? { codes: packed.codes, chunks: [] } : undefined } } : prep;
     post({ type: 'done', prep: head, ms: performance.now() - t0 });
   } catch (err) {

@@ -41,6 +41,9 @@ export const cellIndex = (code: CellCode): number => INDEX.get(code)!;
 /** Fills chunks row by row. */
 export class CellPacker {
   private chunks: CellChunk[] = [];
+  /** onSeal: each chunk as it fills (the CSV worker sends it on at once, to be staged while the
+   *  rest of the file is read) */
+  constructor(private onSeal?: (chunk: CellChunk) => void) {}
   private cur = new Float64Array(CELL_CODES.length * CHUNK_ROWS).fill(NaN);
   private n = 0;
   private total = 0;
@@ -67,6 +70,7 @@ export class CellPacker {
       for (let j = 0; j < CELL_CODES.length; j++) cells.set(this.cur.subarray(j * CHUNK_ROWS, j * CHUNK_ROWS + this.n), j * this.n);
       this.chunks.push({ rows: this.n, cells });
     }
+    if (this.chunks.length && this.n > 0) this.onSeal?.(this.chunks[this.chunks.length - 1]);
     this.cur = new Float64Array(CELL_CODES.length * CHUNK_ROWS).fill(NaN);
     this.n = 0;
   }

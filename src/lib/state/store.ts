@@ -6,7 +6,8 @@ import agenciesUrl from '../../../data/agencies.csv?url';
 import reportsUrl from '../../../data/reports.csv?url';
 import { getDb } from '../db/duckdb';
 import type { DbAdapter } from '../db/adapter';
-import { applyImport, createSchema, readRegistry, type AppliedImport, type PreparedImport } from '../db/load';
+import { CellStaging, applyImport, createSchema, readRegistry, type AppliedImport, type PreparedImport } from '../db/load';
+import { prepareCsvInWorker } from '../ingest/csvClient';
 import { isQuotaError, listEntries, readSettings, saveImport, storageInfo, type Settings } from '../db/persist';
 import { prepareCsv, prepareParsed, type Preparation } from '../ingest/prepare';
 import { parseCsvText } from '../ingest/csv';
@@ -154,6 +155,29 @@ export async function importFile(name: string, bytes: Uint8Array, replace: boole
   return commitPreparation(prep);
 }
 
+/** A CSV file through the CSV worker: a wide file's cells are staged into DuckDB chunk by chunk
+ *  while the rest is still being read (the two run on different threads), then the validated
+ *  import is committed and stored — or, if the file has any error, the staged cells are dropped. */
+export async function importCsvFile(file: File, replace: boolean, onProgress?: (done: number, total: number) => void): Promise<ImportResult> {
+  await startStore();
+  const db = await getDb();
+  const staging = new CellStaging(db);
+  try {
+    const prep = await prepareCsvInWorker(file, await readRegistry(db), replace, onProgress, (chunk) => staging.add(chunk));
+    performance.mark('dd:csv-prepared');
+    if (prep.prepared?.packedCells) {
+      try {
+        prep.prepared.stagedCells = (await staging.finish()) ?? undefined;
+      } catch (e) {
+        return { ...prep, prepared: null, applied: null, failure: await failureText(e) };
+      }
+    }
+    return await commitPreparation(prep);
+  } finally {
+    await staging.drop().catch(() => undefined);
+  }
+}
+
 /** Commit a CSV preparation made elsewhere (the CSV worker). The result keeps no records: the
  *  import screen holds it, and 100,000 records held there were gigabytes the tab never gave back. */
 export async function commitPreparation(prep: Preparation): Promise<ImportResult> {
@@ -185,12 +209,6 @@ export async function commitDocuments(drafts: DocumentDraft[], replace: boolean)
   } catch (e) {
     return { applied: null, problems, newAgencies: [], failure: await failureText(e) };
   }
-}
-
-/** The registry as it stands, for validating the next file against it (the CSV worker). */
-export async function registryEntries() {
-  await startStore();
-  return readRegistry(await getDb());
 }
 
 /** Registry names and aliases → agency_id, for matching a draft's agency as it is typed. */

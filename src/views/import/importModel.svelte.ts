@@ -1,8 +1,7 @@
 // State of the import screen. CSV files load one by one (each against the registry as the
 // previous files left it). Report documents (PDF, Word, web pages, text) are read and parsed
 // into drafts for review, then committed together in one transaction.
-import { commitDocuments, commitPreparation, registryEntries, registryLookup, type DocumentsResult, type ImportResult } from '../../lib/state/store';
-import { prepareCsvInWorker } from '../../lib/ingest/csvClient';
+import { commitDocuments, importCsvFile, registryLookup, type DocumentsResult, type ImportResult } from '../../lib/state/store';
 import { draftInWorker } from '../../lib/ingest/draftClient';
 import { draftProblems, type DocumentDraft } from '../../lib/ingest/document';
 import { sniffKind } from '../../lib/ingest/docs/kind';
@@ -71,10 +70,10 @@ export class ImportModel {
 
   /** CSV: parsed and validated in the worker (progress as it reads), then committed here. */
   private async csv(i: number, file: File) {
-    const prep = await prepareCsvInWorker(file, await registryEntries(), this.replace, (d, t) => (this.fileProgress = d / t));
-    performance.mark('dd:csv-prepared');
-    this.phase = 'load';
-    const result = await commitPreparation(prep);
+    const result = await importCsvFile(file, this.replace, (d, t) => {
+      this.fileProgress = d / t;
+      if (d === t) this.phase = 'load';
+    });
     performance.mark('dd:csv-committed');
     this.files[i] = { name: file.name, status: result.applied ? 'ok' : 'failed', result };
   }
