@@ -94,9 +94,10 @@ describe('trends', () => {
   });
 
   it('gives each agency in scope its own series, aggregates included', async () => {
-    const rows = await db.query(agencySeriesSql({ level: '区县' }, P, cellMeasure('s3_new_total')));
-    expect(rows.map((r) => [r.agency_id, r.year, r.v, r.is_aggregate])).toEqual([
-      ['Q', 2024, 14, true], ['Q-D1', 2023, 3, false], ['Q-D1', 2024, 6, false], ['Q-T1', 2024, 8, false],
+    const rows = await db.query(agencySeriesSql({ level: '区县' }, P, cellMeasure('s3_new_total'), [2023, 2024]));
+    // one row per agency, a column per year; no report that year → null
+    expect(rows.map((r) => [r.agency_id, r.y2023, r.y2024, r.is_aggregate])).toEqual([
+      ['Q', null, 14, true], ['Q-D1', 3, 6, false], ['Q-T1', null, 8, false],
     ]);
   });
 });

@@ -10,6 +10,7 @@ import type { Measure } from '../../lib/sql/measures';
 
 export type YearRow = Record<string, number | null> & { year: number };
 export interface AgencySeries { agency_id: string; name: string; level: string | null; is_aggregate: boolean; values: (number | null)[] }
+type SeriesRow = { agency_id: string; name: string; level: string | null; is_aggregate: boolean } & Record<`y${number}`, number | null>;
 export interface Excluded { agency_id: string; name: string; s3_new_total: number | null }
 
 /** Measures offered for the per-agency sparklines (all but the 万元 fee amount). */
@@ -40,22 +41,20 @@ export class TrendsModel {
       const [totals, series, excluded] = period
         ? await Promise.all([
           db.query<YearRow>(trendTotalsSql(af, period, TREND_MEASURES)),
-          db.query<{ agency_id: string; name: string; level: string | null; is_aggregate: boolean; year: number; v: number | null }>(agencySeriesSql(af, period, sparkMeasure)),
+          db.query<SeriesRow>(agencySeriesSql(af, period, sparkMeasure, facets.years.filter((y) => y >= period.from && y <= period.to))),
           f.excludeLargest ? db.query<Excluded>(excludedSql(af, period)) : Promise.resolve([]),
         ])
         : [[], [], []];
       if (seq !== this.#seq) return false;
       const years = period ? facets.years.filter((y) => y >= period.from && y <= period.to) : [];
-      const byAgency = new Map<string, AgencySeries>();
-      for (const r of series) {
-        let a = byAgency.get(r.agency_id);
-        if (!a) byAgency.set(r.agency_id, (a = { agency_id: r.agency_id, name: r.name, level: r.level, is_aggregate: r.is_aggregate, values: years.map(() => null) }));
-        a.values[years.indexOf(r.year)] = r.v;
-      }
+      const keys = years.map((y) => `y${y}` as const);
+      const agencies: AgencySeries[] = series.map((r) => ({
+        agency_id: r.agency_id, name: r.name, level: r.level, is_aggregate: r.is_aggregate, values: keys.map((k) => r[k] ?? null),
+      }));
       this.facets = facets;
       this.period = period;
       this.totals = totals;
-      this.agencies = [...byAgency.values()];
+      this.agencies = agencies;
       this.excluded = excluded[0] ?? null;
       this.error = null;
       return true;
