@@ -107,3 +107,15 @@ describe('lazy rows', () => {
     expect(spec.rows.some((r) => r.muted)).toBe(true);
   });
 });
+
+describe('agency name suggestions', () => {
+  it('offers at most the limit, those containing the typed text, shortest first', async () => {
+    const { suggest } = await import('../../src/views/import/suggest');
+    const names = Array.from({ length: 3000 }, (_, i) => `第${i + 1}市示例市教育局`).concat(['示例市教育局', 'SL-D02', '示例市卫生健康委员会']);
+    expect(suggest(names, '教育局', 5)).toEqual(['示例市教育局', '第1市示例市教育局', '第2市示例市教育局', '第3市示例市教育局', '第4市示例市教育局']);
+    expect(suggest(names, ' sl-d ', 5)).toEqual(['SL-D02']);
+    expect(suggest(names, '卫生')).toEqual(['示例市卫生健康委员会']);
+    expect(suggest(names, '').length).toBe(50);
+    expect(suggest(names, '没有这个')).toEqual([]);
+  });
+});
