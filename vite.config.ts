@@ -3,6 +3,7 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { createReadStream, readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { firstScreen } from './scripts/build/firstScreenPlugin.ts';
 
 /** pdf.js needs its CJK CMaps and standard fonts as files: serve them from the app itself
  *  (under pdfjs/), never from a CDN. */
@@ -29,7 +30,7 @@ function pdfjsAssets(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [svelte(), pdfjsAssets()],
+  plugins: [svelte(), pdfjsAssets(), firstScreen()],
   base: './',
   build: { target: 'es2022', chunkSizeWarningLimit: 2000 },
   worker: { format: 'es' },

@@ -124,6 +124,11 @@ export async function listEntries(): Promise<StoredEntry[]> {
   });
 }
 
+/** True when nothing was imported or deleted (a count: no entry is read). */
+export async function logIsEmpty(): Promise<boolean> {
+  return tx([LOG], 'readonly', async (t) => (await req(t.objectStore(LOG).count())) === 0);
+}
+
 /** The log without its records (for listing it). */
 export async function listSummaries(): Promise<{ key: number; op: LogEntry['op']; label: string; year: number | null; rows: number; at: string }[]> {
   return tx([LOG], 'readonly', async (t) => {

@@ -31,6 +31,11 @@ export class QueryCache {
     return hit.then((rows) => rows.slice());
   }
 
+  /** A result known to hold for the data now loaded. */
+  put(sql: string, rows: unknown[]) {
+    this.entries.set(sql, Promise.resolve(rows));
+  }
+
   clear() {
     this.entries.clear();
   }

@@ -13,6 +13,8 @@ class AppState {
   dataVersion = $state(0);
   /** the store is open and the demo and stored imports are loaded */
   dbReady = $state(false);
+  /** before DuckDB is open: the first screen's results are known (the bundled demo alone) */
+  earlyData = $state(false);
   dbError = $state<string | null>(null);
   /** true when the data shown includes the bundled synthetic demo city */
   demoLoaded = $state(false);

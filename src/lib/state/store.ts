@@ -4,14 +4,13 @@
 // change is written to the log inside the DuckDB transaction that makes it (all or nothing).
 import agenciesUrl from '../../../data/agencies.csv?url';
 import reportsUrl from '../../../data/reports.csv?url';
-import { getDb } from '../db/duckdb';
+import { adoptEarlyResults, dropEarlyResults, getDb, useEarlyResults } from '../db/duckdb';
 import type { DbAdapter } from '../db/adapter';
 import { CellStaging, applyImport, createSchema, readRegistry, type AppliedImport, type PreparedImport } from '../db/load';
 import { prepareCsvInWorker } from '../ingest/csvClient';
-import { isQuotaError, listEntries, readSettings, saveImport, storageInfo, type Settings } from '../db/persist';
-import { prepareCsv, prepareParsed, type Preparation } from '../ingest/prepare';
-import { parseCsvText } from '../ingest/csv';
-import { decodeBytes } from '../ingest/decode';
+import { isQuotaError, listEntries, logIsEmpty, readSettings, saveImport, storageInfo, type Settings } from '../db/persist';
+import { prepareCsv, type Preparation } from '../ingest/prepare';
+import { DEMO_FILE_NAMES, prepareDemoFiles } from '../ingest/demo';
 import type { RegistryEntry } from '../ingest/resolve';
 import { prepareDocuments, type DocumentDraft } from '../ingest/document';
 import type { Problem } from '../i18n/messages';
@@ -21,8 +20,8 @@ import { announce, exclusive, onOtherTab } from './sync';
 import { app } from './app.svelte';
 
 export const DEMO_FILES = [
-  { name: 'data/agencies.csv', url: agenciesUrl },
-  { name: 'data/reports.csv', url: reportsUrl },
+  { name: DEMO_FILE_NAMES[0], url: agenciesUrl },
+  { name: DEMO_FILE_NAMES[1], url: reportsUrl },
 ];
 
 let started: Promise<void> | null = null;
@@ -44,14 +43,40 @@ async function boot() {
   const demo = prepareDemo();
   demo.catch(() => undefined);
   const stored = readSettings().catch(() => settings);
+  const early = showFirstScreen(stored);
   const db = await getDb();
   performance.mark('dd:db-open');
   await createSchema(db);
   Object.assign(settings, await stored);
-  await loadAll(db, demo);
+  const replayed = await loadAll(db, demo);
+  // the early results were for the demo alone: they hold for what DuckDB now has only if that is so
+  if ((await early) && settings.demo && replayed === 0) adoptEarlyResults();
+  else dropEarlyResults();
+  app.earlyData = false;
   app.dbReady = true;
   app.dataVersion++;
   onOtherTab(() => void rebuild().catch(() => undefined));
+}
+
+/** The first screen before DuckDB is open (~1.5 s of wasm to fetch, compile and start): when the
+ *  data is the bundled demo alone (shown, nothing imported), the overview's query results that the
+ *  build computed from the same files with the same SQL on the same DuckDB
+ *  (scripts/build/firstScreen.ts) answer those queries until DuckDB has loaded the demo itself. */
+async function showFirstScreen(stored: Promise<Settings>): Promise<boolean> {
+  // asked for at once (11 KB), while IndexedDB says whether it applies
+  const module = import('virtual:first-screen');
+  module.catch(() => undefined);
+  try {
+    if (!(await stored).demo || !(await logIsEmpty())) return false;
+    const { default: snapshot } = await module;
+    if (app.dbReady) return false;
+    useEarlyResults(snapshot.results);
+    app.demoLoaded = true;
+    app.earlyData = true;
+    return true;
+  } catch {
+    return false; // no early screen: the views wait for DuckDB as usual
+  }
 }
 
 /** Empty the tables and load the demo (if shown) and the log again, with the stored settings. */
@@ -77,22 +102,14 @@ export async function rebuildNow() {
   }
 }
 
-/** The bundled demo files, fetched, parsed and validated as any user's files are. They always go
- *  into empty tables (at start-up, or after the tables are cleared), so the registry they are
- *  matched against is known without asking DuckDB: none for the registry file, then its agencies. */
+/** The bundled demo files, fetched, parsed and validated as any user's files are. */
 async function prepareDemo(): Promise<PreparedImport[]> {
-  const texts = await Promise.all(DEMO_FILES.map((f) => fetch(f.url).then(async (r) => decodeBytes(new Uint8Array(await r.arrayBuffer())).text)));
-  let registry: RegistryEntry[] = [];
-  return DEMO_FILES.map((f, i) => {
-    const prep = prepareParsed(f.name, [parseCsvText(f.name, texts[i])], registry);
-    if (!prep.prepared) throw new Error(prep.problems.map((p) => problemText(p, app.lang)).join('\n'));
-    registry = [...registry, ...prep.prepared.agencies.map((a) => ({ agency_id: a.agency_id, name: a.name, aliases: a.aliases }))];
-    return prep.prepared;
-  });
+  const files = await Promise.all(DEMO_FILES.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await (await fetch(f.url)).arrayBuffer()) })));
+  return prepareDemoFiles(files, app.lang);
 }
 
-/** Demo (if shown) + the replayed log into empty tables. */
-export async function loadAll(db: DbAdapter, demo?: Promise<PreparedImport[]>) {
+/** Demo (if shown) + the replayed log into empty tables. Returns how many log entries there were. */
+export async function loadAll(db: DbAdapter, demo?: Promise<PreparedImport[]>): Promise<number> {
   app.demoLoaded = false;
   if (settings.demo) {
     // the tables were just created or cleared: the demo goes in without conflict checks
@@ -101,7 +118,8 @@ export async function loadAll(db: DbAdapter, demo?: Promise<PreparedImport[]>) {
   }
   performance.mark('dd:demo-loaded');
   replayFailures.length = 0;
-  for (const { entry } of await listEntries()) {
+  const entries = await listEntries();
+  for (const { entry } of entries) {
     try {
       if (entry.op === 'import') await applyImport(db, entry.imp);
       else for (const sql of deleteAgencyYearSql(entry.agency_id, entry.year)) await db.query(sql);
@@ -110,6 +128,7 @@ export async function loadAll(db: DbAdapter, demo?: Promise<PreparedImport[]>) {
     }
   }
   performance.mark('dd:store-ready');
+  return entries.length;
 }
 
 export const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
