@@ -106,6 +106,7 @@ export async function applyImport(
     );
     if (beforeCommit) await beforeCommit(next);
     await db.query('COMMIT');
+    performance.mark('dd:committed');
     return { importId: next, inserted, replaced, skipped };
   } catch (e) {
     await db.query('ROLLBACK');

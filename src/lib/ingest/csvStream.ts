@@ -82,9 +82,10 @@ function parseText(file: string, text: string, onRow: (r: string[], line: number
     step: (r) => {
       const cursor = r.meta.cursor;
       const rowLine = line;
-      for (let i = prev; i < cursor; i++) if (text.charCodeAt(i) === 10) line++;
+      // newlines up to the cursor (indexOf: a char-by-char loop over a 50 MB text cost ~0.3 s)
+      for (let i = text.indexOf('\n', prev); i >= 0 && i < cursor; i = text.indexOf('\n', i + 1)) line++;
       prev = cursor;
-      if (r.data.join('').trim() !== '') onRow(r.data, rowLine);
+      if (!isEmptyRow(r.data)) onRow(r.data, rowLine);
       for (const e of r.errors) {
         if (e.code === 'UndetectableDelimiter') continue;
         onProblem({ file, line: rowLine, column: '', severity: 'error', message_zh: `CSV 格式错误：${e.message}`, message_en: `malformed CSV: ${e.message}` });
@@ -92,6 +93,12 @@ function parseText(file: string, text: string, onRow: (r: string[], line: number
       if (cursor - lastReport > 1 << 20) { lastReport = cursor; onFraction(cursor / text.length); }
     },
   });
+}
+
+/** Every field empty or blank (a row Papa's 'greedy' would drop); a data row's first field says no at once. */
+function isEmptyRow(fields: string[]): boolean {
+  for (const f of fields) if (f !== '' && f.trim() !== '') return false;
+  return true;
 }
 
 const ZH_META = new Map(Object.entries(META_LABELS_ZH).map(([k, v]) => [v, k]));

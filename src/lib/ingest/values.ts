@@ -69,12 +69,26 @@ export function parseCellValue(raw: string, code: string): CellParse {
 
 /** YYYY-MM-DD, YYYY/M/D, YYYY.M.D, YYYY年M月D日 → ISO date, or null when it is not a real date. */
 export function parseDate(raw: string): string | null {
+  if (raw.length === 10 && isIsoShape(raw)) return realDate(raw, Number(raw.slice(0, 4)), Number(raw.slice(5, 7)), Number(raw.slice(8, 10)));
   const m = toHalfWidth(raw).trim().match(/^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/);
   if (!m) return null;
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  return realDate(`${m[1]}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`, y, mo, d);
+}
+
+/** YYYY-MM-DD in ASCII digits (how most files write dates): read without a regex. */
+function isIsoShape(s: string): boolean {
+  for (let i = 0; i < 10; i++) {
+    const c = s.charCodeAt(i);
+    if (i === 4 || i === 7 ? c !== 45 : c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
+/** The ISO text of y-mo-d, or null when there is no such day. */
+function realDate(iso: string, y: number, mo: number, d: number): string | null {
   const dt = new Date(Date.UTC(y, mo - 1, d));
-  if (dt.getUTCFullYear() !== y || dt.getUTCMonth() !== mo - 1 || dt.getUTCDate() !== d) return null;
-  return `${m[1]}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+  return dt.getUTCFullYear() === y && dt.getUTCMonth() === mo - 1 && dt.getUTCDate() === d ? iso : null;
 }
 
 /** Reports under the national format exist from 2008 (条例 first version) to last year. */

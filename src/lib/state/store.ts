@@ -194,6 +194,7 @@ export async function importCsvFile(file: File, replace: boolean, onProgress?: (
     return await commitPreparation(prep);
   } finally {
     await staging.drop().catch(() => undefined);
+    performance.mark('dd:staging-dropped');
   }
 }
 
