@@ -118,9 +118,14 @@ describe('loading into DuckDB', () => {
     const before = await dump();
     const late = new CellStaging(db);
     let chunks = 0;
-    const failed = await prepareCsvStream('b.csv', bad.length, async (a, b) => bad.slice(a, b), await readRegistry(db), { nowYear: 2025, onChunk: (c) => { chunks++; late.add(c); } });
+    let restarts = 0;
+    const failed = await prepareCsvStream('b.csv', bad.length, async (a, b) => bad.slice(a, b), await readRegistry(db), {
+      nowYear: 2025, onChunk: (c) => { chunks++; late.add(c); }, onRestart: () => { restarts++; chunks = 0; late.restart(); },
+    });
     expect(failed.prepared).toBeNull();
     expect(failed.problems.map((p) => p.column)).toEqual(['year']);
+    // the fast reader stopped at the error; the general one read the file again to name every problem
+    expect(restarts).toBe(1);
     expect(chunks).toBe(1); // the first 10,000 rows went ahead before the error was found
     expect(await db.query(`SELECT COUNT(*)::INTEGER AS n FROM ${late.table}`)).toEqual([{ n: CHUNK_ROWS }]);
     await late.drop();

@@ -158,6 +158,12 @@ export class CellStaging {
     this.chain = this.chain.then(() => this.db.insertColumns(this.table, cols, !first)).catch((e) => { this.failure ??= e; });
   }
 
+  /** The file is read again from its start: what was staged so far goes. */
+  restart() {
+    this.rows = 0;
+    this.chain = this.chain.then(async () => void (await this.db.query(`DROP TABLE IF EXISTS ${this.table}`))).catch((e) => { this.failure ??= e; });
+  }
+
   /** Waits for every chunk to be in; the staged table, or null when nothing was staged. */
   async finish(): Promise<{ table: string; rows: number } | null> {
     await this.chain;

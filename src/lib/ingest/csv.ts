@@ -89,10 +89,7 @@ export function parseRows(file: string, rowsIn: string[][], opts: RowsOptions = 
     err(0, '', '文件为空', 'the file is empty');
     return out;
   }
-  const header = rows[0].map((h) => {
-    const t = String(h ?? '').trim();
-    return META_BY_ZH.get(t) ?? t;
-  });
+  const header = headerNames(rows[0]);
   const kind = detectKind(header);
   out.kind = kind;
   if (!kind) {
@@ -129,6 +126,19 @@ export const META_LABELS_ZH: Record<string, string> = {
 
 const META_BY_ZH = new Map(Object.entries(META_LABELS_ZH).map(([k, v]) => [v, k]));
 
+/** A header row's names as the readers use them (trimmed; Chinese meta names → their keys). */
+export function headerNames(row: string[]): string[] {
+  return row.map((h) => {
+    const t = String(h ?? '').trim();
+    return META_BY_ZH.get(t) ?? t;
+  });
+}
+
+/** Each column's cell code in a wide header (null for meta columns and unknown ones). */
+export function wideCodes(header: string[]): (CellCode | null)[] {
+  return header.map((h) => ((WIDE_META as readonly string[]).includes(h) ? null : headerToCode(h)));
+}
+
 /** True when `row` holds the labels of the header's cell codes rather than data. */
 export function isLabelRow(header: string[], row: string[]): boolean {
   if (/^\s*\d{4}/.test(String(row[header.indexOf('year')] ?? ''))) return false;
@@ -143,11 +153,11 @@ export function isLabelRow(header: string[], row: string[]): boolean {
   return codes > 0 && labels * 2 >= codes;
 }
 
-type Err = (line: number, column: string, zh: string, en: string) => void;
+export type Err = (line: number, column: string, zh: string, en: string) => void;
 type LineOf = (bodyIndex: number) => number;
 
 function readWide(header: string[], body: string[][], lineOf: LineOf, nowYear: number, err: Err, out: CsvResult, packer?: CellPacker) {
-  const codeAt: (CellCode | null)[] = header.map((h) => ((WIDE_META as readonly string[]).includes(h) ? null : headerToCode(h)));
+  const codeAt = wideCodes(header);
   header.forEach((h, i) => {
     if (!(WIDE_META as readonly string[]).includes(h) && !codeAt[i]) {
       err(lineOf(-1), h, '未知的列：既不是单元格代码，也不是「行标签|列标签」', 'unknown column: neither a cell code nor a "row label|column label"');
@@ -181,7 +191,7 @@ function readWide(header: string[], body: string[][], lineOf: LineOf, nowYear: n
   });
 }
 
-function readMeta(row: string[], col: (n: string) => number, line: number, nowYear: number, err: Err, cells?: CellValues): ReportRecord | null {
+export function readMeta(row: string[], col: (n: string) => number, line: number, nowYear: number, err: Err, cells?: CellValues): ReportRecord | null {
   const get = (n: string) => (col(n) >= 0 ? (row[col(n)] ?? '').trim() : '');
   const agency = get('agency');
   const yearRaw = get('year');
@@ -204,7 +214,7 @@ function readMeta(row: string[], col: (n: string) => number, line: number, nowYe
   };
 }
 
-function noteDuplicate(rec: ReportRecord, line: number, seen: Map<string, number>, err: Err) {
+export function noteDuplicate(rec: ReportRecord, line: number, seen: Map<string, number>, err: Err) {
   const key = `${rec.agency_id ?? rec.agency}\u0000${rec.year}`;
   const first = seen.get(key);
   if (first !== undefined) {

@@ -9,6 +9,8 @@ export type CsvReply =
   | { type: 'progress'; done: number; total: number }
   | { type: 'records'; records: (NonNullable<Preparation['prepared']>['records'][number] | Omit<NonNullable<Preparation['prepared']>['records'][number], 'cells'>)[] }
   | { type: 'chunk'; chunk: CellChunk }
+  /** the chunks sent so far are void (the file is read again by the general reader) */
+  | { type: 'restart' }
   | { type: 'done'; prep: Preparation; ms: number }
   | { type: 'error'; message: string };
 
@@ -31,9 +33,11 @@ export function tooBig(name: string, size: number): Preparation | null {
   };
 }
 
-/** `onChunk`: a wide file's cells as each chunk is read (before the file is fully validated). */
+/** `onChunk`: a wide file's cells as each chunk is read (before the file is fully validated);
+ *  `onRestart`: the chunks so far are void, the file is being read again. */
 export function prepareCsvInWorker(
-  file: File, registry: RegistryEntry[], replace: boolean, onProgress?: (done: number, total: number) => void, onChunk?: (chunk: CellChunk) => void,
+  file: File, registry: RegistryEntry[], replace: boolean, onProgress?: (done: number, total: number) => void,
+  onChunk?: (chunk: CellChunk) => void, onRestart?: () => void,
 ): Promise<Preparation> {
   const big = tooBig(file.name, file.size);
   if (big) return Promise.resolve(big);
@@ -48,6 +52,10 @@ export function prepareCsvInWorker(
         // records of packed cells come without them (their cells are in the chunks)
         for (const r of m.records) records.push('cells' in r ? r : { ...r, cells: PACKED_CELLS });
         return;
+      }
+      if (m.type === 'restart') {
+        chunks.length = 0;
+        return onRestart?.();
       }
       if (m.type === 'chunk') {
         chunks.push(m.chunk);

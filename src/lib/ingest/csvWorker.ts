@@ -16,6 +16,7 @@ self.onmessage = async (e: MessageEvent<CsvJob>) => {
       replace, nowYear,
       // cells go on as each chunk fills (moved, not copied), to be staged while the rest is read
       onChunk: (chunk) => post({ type: 'chunk', chunk }, [chunk.cells.buffer]),
+      onRestart: () => post({ type: 'restart' }),
       onProgress: (done, total) => {
         const now = performance.now();
         if (now - last > 100 || done === total) { last = now; post({ type: 'progress', done, total }); }

@@ -182,7 +182,7 @@ export async function importCsvFile(file: File, replace: boolean, onProgress?: (
   const db = await getDb();
   const staging = new CellStaging(db);
   try {
-    const prep = await prepareCsvInWorker(file, await readRegistry(db), replace, onProgress, (chunk) => staging.add(chunk));
+    const prep = await prepareCsvInWorker(file, await readRegistry(db), replace, onProgress, (chunk) => staging.add(chunk), () => staging.restart());
     performance.mark('dd:csv-prepared');
     if (prep.prepared?.packedCells) {
       try {
