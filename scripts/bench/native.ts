@@ -27,7 +27,7 @@ export async function loadRegistry(n: Native, file: string) {
 /** The native import: the wide CSV read by read_csv straight into `reports`. Returns ms. */
 export async function loadReports(n: Native, file: string): Promise<number> {
   const t0 = performance.now();
-  await n.conn.run(`INSERT INTO reports BY NAME SELECT agency_id, year::INTEGER AS year, agency AS reported_name,
+  await n.conn.run(`INSERT INTO report_rows BY NAME SELECT agency_id, year::INTEGER AS year, agency AS reported_name,
     published_on::DATE AS published_on, ${q(file)} AS source, 2 AS import_id, now()::TIMESTAMP AS imported_at, COLUMNS('^s[234]_')
     FROM read_csv(${q(file)}, header = true)`);
   return performance.now() - t0;

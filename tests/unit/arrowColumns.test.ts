@@ -34,4 +34,12 @@ describe('Arrow columns', () => {
       { i: 100, name: '追加', n: 5, m: null },
     ]);
   });
+
+  it('round-trip ISO dates as DuckDB dates, nulls kept', async () => {
+    const db = await freshDb();
+    const dates = ['2024-01-31', null, '1970-01-01', '1969-12-31', '2000-02-29', '2099-12-31'];
+    await db.insertColumns('d', [{ name: 'i', type: 'int32', values: dates.map((_, i) => i) }, { name: 'd', type: 'date', values: dates }]);
+    expect(await db.query(`SELECT typeof(d) AS t FROM d LIMIT 1`)).toEqual([{ t: 'DATE' }]);
+    expect((await db.query<{ d: string | null }>(`SELECT strftime(d, '%Y-%m-%d') AS d FROM d ORDER BY i`)).map((r) => r.d)).toEqual(dates);
+  });
 });

@@ -93,7 +93,7 @@ describe('within one report', () => {
       { agency: 'B', year: 2024, cells: { ...base(), s2_fee_amount: null } },
     ]);
     // counts cannot be negative in a file (the reader rejects them); the SQL still checks them
-    await db.query(`UPDATE reports SET s3_new_legal = -1 WHERE agency_id = 'F'`);
+    await db.query(`UPDATE report_rows SET s3_new_legal = -1 WHERE agency_id = 'F'`);
     const flags = await flagsOf(db, 'negative');
     expect(where(flags)).toEqual(['F 2024 s2_fee_amount', 'F 2024 s3_new_legal']);
     expect(flags.find((f) => f.column === 's2_fee_amount')).toMatchObject({ actual: -0.5, cells: ['s2_fee_amount'] });

@@ -5,7 +5,8 @@
 // (no 'unsafe-eval').
 import type * as Arrow from 'apache-arrow';
 
-export type ColumnType = 'int32' | 'float64' | 'utf8';
+/** date: ISO 'YYYY-MM-DD' text in, an Arrow date (days since 1970-01-01) out */
+export type ColumnType = 'int32' | 'float64' | 'utf8' | 'date';
 export interface Column {
   name: string;
   type: ColumnType;
@@ -39,6 +40,11 @@ function columnData(arrow: typeof Arrow, c: Column): Arrow.Data {
     if (written !== data.length) throw new Error(`utf8 column ${c.name}: ${written} bytes written, ${data.length} counted`);
     return arrow.makeData({ type: new arrow.Utf8(), length, nullCount, nullBitmap, valueOffsets, data }) as Arrow.Data;
   }
+  if (c.type === 'date') {
+    const days = new Int32Array(length);
+    (c.values as (string | null)[]).forEach((v, i) => { if (v) days[i] = isoDays(String(v)); });
+    return arrow.makeData({ type: new arrow.DateDay(), length, nullCount, nullBitmap, data: days } as never) as Arrow.Data;
+  }
   const data = c.type === 'int32' ? new Int32Array(length) : new Float64Array(length);
   (c.values as (number | string | null)[]).forEach((v, i) => { if (v !== null && v !== undefined) data[i] = Number(v); });
   const type = c.type === 'int32' ? new arrow.Int32() : new arrow.Float64();
@@ -59,8 +65,15 @@ function typedData(arrow: typeof Arrow, type: ColumnType, values: Float64Array):
       data[i] = v;
     }
   }
-  if (type === 'utf8') throw new Error('a Float64Array column must be numeric');
+  if (type === 'utf8' || type === 'date') throw new Error('a Float64Array column must be numeric');
   return arrow.makeData({ type: type === 'int32' ? new arrow.Int32() : new arrow.Float64(), length, nullCount, nullBitmap, data } as never) as Arrow.Data;
+}
+
+/** Days since 1970-01-01 of an ISO date (as parseDate writes them). */
+function isoDays(iso: string): number {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!m) throw new Error(`not an ISO date: ${iso}`);
+  return Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) / 86_400_000;
 }
 
 /** Bytes of a string in UTF-8 (a lone surrogate becomes U+FFFD, 3 bytes, as TextEncoder writes it). */

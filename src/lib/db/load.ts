@@ -7,6 +7,7 @@ import { lit, type DbAdapter } from './adapter';
 import type { Column } from './arrow';
 import type { CellChunk, PackedCells } from '../ingest/packedCells';
 import { catalogueColumns, schemaSql } from './schema';
+import { PART_MIN_ROWS, REPORT_ROWS, partName, refreshReportsView, reportTables } from './reportParts';
 
 export async function createSchema(db: DbAdapter): Promise<void> {
   for (const sql of schemaSql()) await db.query(sql);
@@ -32,8 +33,8 @@ export interface PreparedImport {
   records: ResolvedRecord[];
   /** the records' cells in typed arrays, row for row (a big CSV; records then hold PACKED_CELLS) */
   packedCells?: PackedCells;
-  /** the cells already in DuckDB, in a table of row_no + the cell columns (CellStaging): staged
-   *  while the file was still being read. Never stored. */
+  /** the rows already in DuckDB (CellStaging: agency_id, year, reported_name, published_on and
+   *  the cells), staged while the file was still being read. Never stored. */
   stagedCells?: { table: string; rows: number };
   /** replace agency-years already loaded (true) or keep them and skip the file's rows (false) */
   replace: boolean;
@@ -74,30 +75,44 @@ export async function applyImport(
     let replaced = 0;
     let skipped = 0;
     if (imp.records.length) {
-      // Staged through Arrow inside the transaction, so a rollback removes it too; then one copy
-      // into reports (each extra copy of 100,000 rows × 206 columns cost ~0.5 s).
+      // The rows in a table: staged while a big CSV was read (CellStaging: cells and their rows'
+      // agencies), or staged now through Arrow inside this transaction (a rollback removes it).
       const staged = imp.stagedCells;
-      if (staged) {
-        // the cells are in already: stage the rows' agency, year… keyed by row number
-        if (staged.rows !== imp.records.length) throw new Error(`internal: ${staged.rows} staged rows for ${imp.records.length} records`);
-        await db.insertColumns(staging, [{ name: 'row_no', type: 'int32', values: imp.records.map((_, i) => i) }, ...metaColumns(imp.records, imp.file, next)]);
-      } else await stageRecords(db, staging, imp, next);
+      if (staged && staged.rows !== imp.records.length) throw new Error(`internal: ${staged.rows} staged rows for ${imp.records.length} records`);
+      const incoming = staged ? staged.table : staging;
+      if (!staged) await stageRecords(db, staging, imp, next);
       if (!intoEmpty) {
         const [{ n }] = await db.query<{ n: number }>(
-          `SELECT COUNT(*)::INTEGER AS n FROM ${staging} i JOIN reports r USING (agency_id, year)`,
+          `SELECT COUNT(*)::INTEGER AS n FROM ${incoming} i JOIN reports r USING (agency_id, year)`,
         );
         if (imp.replace) {
           replaced = n;
-          if (n) await db.query(`DELETE FROM reports r WHERE EXISTS (SELECT 1 FROM ${staging} i WHERE i.agency_id = r.agency_id AND i.year = r.year)`);
+          if (n) {
+            for (const t of await reportTables(db)) {
+              await db.query(`DELETE FROM ${t} r WHERE EXISTS (SELECT 1 FROM ${incoming} i WHERE i.agency_id = r.agency_id AND i.year = r.year)`);
+            }
+          }
         } else {
           skipped = n;
-          if (n) await db.query(`DELETE FROM ${staging} i WHERE EXISTS (SELECT 1 FROM reports r WHERE i.agency_id = r.agency_id AND i.year = r.year)`);
+          if (n) await db.query(`DELETE FROM ${incoming} i WHERE EXISTS (SELECT 1 FROM reports r WHERE i.agency_id = r.agency_id AND i.year = r.year)`);
         }
       }
-      const rows = staged ? `(SELECT m.* EXCLUDE (row_no), c.* EXCLUDE (row_no) FROM ${staging} m JOIN ${staged.table} c USING (row_no))` : staging;
-      await db.query(`INSERT INTO reports BY NAME SELECT * REPLACE (published_on::DATE AS published_on), now()::TIMESTAMP AS imported_at FROM ${rows}`);
-      if (!intoEmpty || imp.cellSources?.length) await replaceCellSources(db, imp.cellSources ?? [], staging);
-      await db.query(`DROP TABLE ${staging}`);
+      if (!intoEmpty || imp.cellSources?.length) await replaceCellSources(db, imp.cellSources ?? [], incoming);
+      if (imp.records.length >= PART_MIN_ROWS && imp.records.every((r) => !r.source || r.source === imp.file)) {
+        // a table of its own: the staged one as it is, or one created in this transaction (COMMIT
+        // hands either over without copying its rows into another table)
+        const part = partName(next);
+        if (staged) await db.query(`ALTER TABLE ${incoming} RENAME TO ${part}`);
+        else await db.query(`CREATE TABLE ${part} AS SELECT * EXCLUDE (source, import_id) REPLACE (published_on::DATE AS published_on) FROM ${incoming}`);
+        await db.query(`INSERT INTO report_parts VALUES (${lit(part)}, ${next}, ${lit(imp.file)}, now()::TIMESTAMP)`);
+        await refreshReportsView(db);
+      } else {
+        const select = staged
+          ? `SELECT *, ${lit(imp.file)} AS source, ${next} AS import_id, now()::TIMESTAMP AS imported_at FROM ${incoming}`
+          : `SELECT * REPLACE (published_on::DATE AS published_on), now()::TIMESTAMP AS imported_at FROM ${incoming}`;
+        await db.query(`INSERT INTO ${REPORT_ROWS} BY NAME ${select}`);
+      }
+      if (!staged) await db.query(`DROP TABLE ${staging}`);
     }
     const inserted = imp.records.length - skipped;
     await db.query(
@@ -153,7 +168,7 @@ export class CellStaging {
 
   add(chunk: CellChunk) {
     const first = this.rows === 0;
-    const cols = cellChunkColumns(chunk, this.rows);
+    const cols = cellChunkColumns(chunk);
     this.rows += chunk.rows;
     this.chain = this.chain.then(() => this.db.insertColumns(this.table, cols, !first)).catch((e) => { this.failure ??= e; });
   }
@@ -177,9 +192,16 @@ export class CellStaging {
   }
 }
 
-function cellChunkColumns(chunk: CellChunk, firstRow: number): Column[] {
+/** A staged chunk: its rows' report columns, then the cells (the columns of a report table but
+ *  for source, import_id and imported_at, which its import gives). */
+function cellChunkColumns(chunk: CellChunk): Column[] {
+  const m = chunk.meta;
+  if (!m || m.agency_id.length !== chunk.rows) throw new Error('internal: a staged chunk without its rows\' agencies');
   return [
-    { name: 'row_no', type: 'int32', values: Array.from({ length: chunk.rows }, (_, i) => firstRow + i) },
+    { name: 'agency_id', type: 'utf8', values: m.agency_id },
+    { name: 'year', type: 'int32', values: m.year },
+    { name: 'reported_name', type: 'utf8', values: m.reported_name },
+    { name: 'published_on', type: 'date', values: m.published_on },
     ...CELL_CODES.map((code, j): Column => ({
       name: code, type: allowsFraction(code) ? 'float64' : 'int32', values: chunk.cells.subarray(j * chunk.rows, (j + 1) * chunk.rows),
     })),

@@ -5,6 +5,7 @@
 // load.ts (delete-then-insert inside one transaction), and keys would slow bulk inserts.
 import { CELLS, allowsFraction } from '../format/cells';
 import { ident } from './adapter';
+import { REPORT_ROWS, reportsViewSql } from './reportParts';
 import type { Column } from './arrow';
 
 export function cellColumnType(code: string): string {
@@ -28,7 +29,10 @@ export function schemaSql(): string[] {
     `CREATE TABLE IF NOT EXISTS agencies (agency_id VARCHAR NOT NULL, name VARCHAR NOT NULL, level VARCHAR,
       parent_id VARCHAR, category VARCHAR, is_aggregate BOOLEAN NOT NULL DEFAULT false, aliases VARCHAR[],
       import_id INTEGER)`,
-    `CREATE TABLE IF NOT EXISTS reports (\n  ${meta},\n  ${cellCols}\n)`,
+    // read through the view `reports` (reportParts.ts); big imports have tables of their own
+    `CREATE TABLE IF NOT EXISTS ${REPORT_ROWS} (\n  ${meta},\n  ${cellCols}\n)`,
+    'CREATE TABLE IF NOT EXISTS report_parts (part VARCHAR, import_id INTEGER, source VARCHAR, imported_at TIMESTAMP)',
+    reportsViewSql([]),
     // Where a figure read from a document came from (file, page, line), for the agency page.
     `CREATE TABLE IF NOT EXISTS cell_sources (agency_id VARCHAR, year INTEGER, code VARCHAR, file VARCHAR,
       page INTEGER, line INTEGER)`,

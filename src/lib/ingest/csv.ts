@@ -178,6 +178,7 @@ function readWide(header: string[], body: string[][], lineOf: LineOf, nowYear: n
     const rec = readMeta(row, col, line, nowYear, err, packer ? PACKED_CELLS : undefined);
     if (!rec) return;
     packer?.startRow();
+    packer?.describeRow(rec);
     header.forEach((h, j) => {
       const code = codeAt[j];
       if (!code) return;

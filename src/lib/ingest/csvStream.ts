@@ -10,7 +10,8 @@ import { looksBinary, type Encoding } from './decode';
 import { prepareParsed, type Preparation } from './prepare';
 import { CellPacker, type CellChunk } from './packedCells';
 import { readWideFast } from './wideFast';
-import type { RegistryEntry } from './resolve';
+import { AgencyResolver, type RegistryEntry } from './resolve';
+import type { ReportRecord } from '../format/record';
 
 export interface StreamOptions {
   nowYear?: number;
@@ -42,20 +43,58 @@ export async function prepareCsvStream(file: string, size: number, read: ReadSli
   const bom: Encoding | null = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 'utf-8-bom'
     : head[0] === 0xff && head[1] === 0xfe ? 'utf-16le' : head[0] === 0xfe && head[1] === 0xff ? 'utf-16be' : null;
   if (!bom?.startsWith('utf-16') && looksBinary(head)) return stop('这不是文本文件（CSV），无法读取：文件开头含有二进制数据', 'this is not a text (CSV) file: it starts with binary data');
+  const staged = new StagedMeta(file, registry, opts);
   let parts: CsvResult[];
   let encoding: Encoding = bom ?? 'utf-8';
   try {
-    parts = await parseStream(file, size, read, encoding, opts);
+    parts = await parseStream(file, size, read, encoding, opts, staged);
   } catch (e) {
     if (bom || !(e instanceof TypeError)) throw e;
     // not valid UTF-8 somewhere: read it again as GB18030 (a superset of GBK)
     encoding = 'gb18030';
-    parts = await parseStream(file, size, read, encoding, opts);
+    parts = await parseStream(file, size, read, encoding, opts, staged);
   }
-  return { ...prepareParsed(file, parts, registry, { replace: opts.replace }), encoding };
+  const prep = { ...prepareParsed(file, parts, registry, { replace: opts.replace }), encoding };
+  staged.check(prep);
+  return prep;
 }
 
-async function parseStream(file: string, size: number, read: ReadSlice, encoding: Encoding, opts: StreamOptions): Promise<CsvResult[]> {
+/** The agency and report columns of each chunk sent on (onChunk), resolved row by row as the file
+ *  is read — by the same resolver, in the same order, as the whole file is resolved at the end;
+ *  check() makes sure both agree before anything staged can be loaded. */
+class StagedMeta {
+  private resolver: AgencyResolver;
+  private ids: string[] = [];
+  constructor(private file: string, private registry: RegistryEntry[], private opts: StreamOptions) {
+    this.resolver = new AgencyResolver(file, registry);
+  }
+
+  /** onChunk for the readers, or none when nothing is staged */
+  get onChunk(): ((chunk: CellChunk, rows: ReportRecord[]) => void) | undefined {
+    const send = this.opts.onChunk;
+    if (!send) return undefined;
+    return (chunk, rows) => {
+      const agency_id = rows.map((r) => this.resolver.resolve(r) ?? '');
+      this.ids.push(...agency_id);
+      send({ ...chunk, meta: { agency_id, year: rows.map((r) => r.year), reported_name: rows.map((r) => r.agency), published_on: rows.map((r) => r.published_on ?? null) } });
+    };
+  }
+
+  restart() {
+    this.resolver = new AgencyResolver(this.file, this.registry);
+    this.ids = [];
+    this.opts.onRestart?.();
+  }
+
+  check(prep: Preparation) {
+    const recs = prep.prepared?.packedCells && this.opts.onChunk ? prep.prepared.records : null;
+    if (recs && (recs.length !== this.ids.length || recs.some((r, i) => r.agency_id !== this.ids[i]))) {
+      throw new Error(`internal: the staged rows of ${this.file} do not match its records`);
+    }
+  }
+}
+
+async function parseStream(file: string, size: number, read: ReadSlice, encoding: Encoding, opts: StreamOptions, staged: StagedMeta): Promise<CsvResult[]> {
   const label = encoding === 'utf-8-bom' ? 'utf-8' : encoding;
   const decoder = new TextDecoder(label, { fatal: encoding === 'utf-8' });
   const step = opts.sliceBytes ?? 4 << 20;
@@ -72,11 +111,11 @@ async function parseStream(file: string, size: number, read: ReadSlice, encoding
   const delimiter = guessDelimiter(text);
   const onFraction = (f: number) => opts.onProgress?.(size / 2 + (f * size) / 2, size);
   if (opts.fast !== false) {
-    const fast = readWideFast(file, text, delimiter, { nowYear: opts.nowYear, onChunk: opts.onChunk, onFraction });
+    const fast = readWideFast(file, text, delimiter, { nowYear: opts.nowYear, onChunk: staged.onChunk, onFraction });
     if (fast.kind === 'read') return fast.parts;
-    if (fast.kind === 'problem' && fast.chunksSent) opts.onRestart?.();
+    if (fast.kind === 'problem' && fast.chunksSent) staged.restart();
   }
-  const out = new Collector(file, opts.nowYear, opts.onChunk);
+  const out = new Collector(file, opts.nowYear, staged.onChunk);
   parseText(file, text, delimiter, (r, line) => out.row(r, line), (p) => out.problem(p), onFraction);
   return out.finish();
 }
@@ -137,14 +176,14 @@ class Collector {
   private dropped = 0;
   private anyError = false;
   private packer: CellPacker | null = null;
-  constructor(private file: string, private nowYear?: number, private onChunk?: (chunk: CellChunk) => void) {}
+  constructor(private file: string, private nowYear?: number, private onChunk?: (chunk: CellChunk, rows: ReportRecord[]) => void) {}
 
   row(r: string[], line: number) {
     if (!this.header) {
       this.header = r;
       this.wide = detectKind(r.map((x) => ZH_META.get(x.trim()) ?? x.trim())) === 'wide';
       // a wide file's cells go straight into typed arrays (packedCells.ts)
-      if (this.wide) this.packer = new CellPacker((chunk) => { if (!this.anyError) this.onChunk?.(chunk); });
+      if (this.wide) this.packer = new CellPacker((chunk, rows) => { if (!this.anyError) this.onChunk?.(chunk, rows); });
       this.lines = [line];
       return;
     }

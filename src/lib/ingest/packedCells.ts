@@ -4,12 +4,21 @@
 // object with 200 keys per agency-year cost a 100,000-row file ~4 s of garbage collection and
 // gigabytes of memory. Pure.
 import { CELL_CODES, isCellCode, type CellCode } from '../format/cells';
-import type { CellValues } from '../format/record';
+import type { CellValues, ReportRecord } from '../format/record';
 
 export interface CellChunk {
   rows: number;
   /** column-major: cell j of row i at [j * rows + i]; NaN = blank */
   cells: Float64Array;
+  /** the rows' agency (resolved) and report columns, when the chunk is staged as it is read */
+  meta?: ChunkMeta;
+}
+
+export interface ChunkMeta {
+  agency_id: string[];
+  year: number[];
+  reported_name: string[];
+  published_on: (string | null)[];
 }
 
 export interface PackedCells {
@@ -41,9 +50,11 @@ export const cellIndex = (code: CellCode): number => INDEX.get(code)!;
 /** Fills chunks row by row. */
 export class CellPacker {
   private chunks: CellChunk[] = [];
-  /** onSeal: each chunk as it fills (the CSV worker sends it on at once, to be staged while the
-   *  rest of the file is read) */
-  constructor(private onSeal?: (chunk: CellChunk) => void) {}
+  /** the records of the current chunk's rows (describeRow), handed to onSeal with it */
+  private recs: ReportRecord[] = [];
+  /** onSeal: each chunk as it fills, with its rows' records (the CSV worker sends it on at once,
+   *  to be staged while the rest of the file is read) */
+  constructor(private onSeal?: (chunk: CellChunk, rows: ReportRecord[]) => void) {}
   private cur = new Float64Array(CELL_CODES.length * CHUNK_ROWS).fill(NaN);
   private n = 0;
   private total = 0;
@@ -53,6 +64,11 @@ export class CellPacker {
     if (this.n === CHUNK_ROWS) this.seal();
     this.n++;
     return this.total++;
+  }
+
+  /** The current row's record (its agency, year…), for onSeal. */
+  describeRow(rec: ReportRecord) {
+    this.recs.push(rec);
   }
 
   /** Cell j (catalogue order, cellIndex) of the current row. */
@@ -70,7 +86,8 @@ export class CellPacker {
       for (let j = 0; j < CELL_CODES.length; j++) cells.set(this.cur.subarray(j * CHUNK_ROWS, j * CHUNK_ROWS + this.n), j * this.n);
       this.chunks.push({ rows: this.n, cells });
     }
-    if (this.chunks.length && this.n > 0) this.onSeal?.(this.chunks[this.chunks.length - 1]);
+    if (this.chunks.length && this.n > 0) this.onSeal?.(this.chunks[this.chunks.length - 1], this.recs);
+    this.recs = [];
     this.cur = new Float64Array(CELL_CODES.length * CHUNK_ROWS).fill(NaN);
     this.n = 0;
   }

@@ -37,51 +37,74 @@ export function buildLookup(registry: RegistryEntry[]): Map<string, string[]> {
   return map;
 }
 
-export function resolveRecords(file: string, records: ReportRecord[], registry: RegistryEntry[]): Resolution {
-  const ids = new Set(registry.map((a) => a.agency_id));
-  const lookup = buildLookup(registry);
-  const out: Resolution = { records: [], newAgencies: [], problems: [] };
-  const added = new Map<string, AgencyRow>();
-  const seen = new Map<string, number>();
-  for (const r of records) {
+/** Resolves records one at a time, in file order: the same ids whether the whole file is resolved
+ *  at the end (resolveRecords) or row by row while it is read (a big CSV's staged chunks). */
+export class AgencyResolver {
+  private ids: Set<string>;
+  private lookup: Map<string, string[]>;
+  private added = new Map<string, AgencyRow>();
+  private seen = new Map<string, number>();
+  readonly problems: Problem[] = [];
+
+  constructor(private file: string, registry: RegistryEntry[]) {
+    this.ids = new Set(registry.map((a) => a.agency_id));
+    this.lookup = buildLookup(registry);
+  }
+
+  /** The record's agency_id, or null when it cannot load (the reason is in `problems`). */
+  resolve(r: ReportRecord): string | null {
+    const { file } = this;
     let id: string | undefined;
-    if (r.agency_id && ids.has(r.agency_id)) id = r.agency_id;
+    if (r.agency_id && this.ids.has(r.agency_id)) id = r.agency_id;
     else if (!r.agency_id) {
-      const hits = lookup.get(r.agency) ?? [];
+      const hits = this.lookup.get(r.agency) ?? [];
       if (hits.length > 1) {
-        out.problems.push({
+        this.problems.push({
           file, line: r.line ?? 0, column: 'agency', severity: 'error',
           message_zh: `「${r.agency}」对应名录中的多个机构（${hits.join('、')}）：请填写 agency_id`,
           message_en: `"${r.agency}" matches several registry agencies (${hits.join(', ')}): give an agency_id`,
         });
-        continue;
+        return null;
       }
       id = hits[0];
     }
     if (!id) {
-      id = r.agency_id || added.get(r.agency)?.agency_id || r.agency;
-      if (!added.has(id)) {
-        added.set(id, {
+      id = r.agency_id || this.added.get(r.agency)?.agency_id || r.agency;
+      if (!this.added.has(id)) {
+        this.added.set(id, {
           agency_id: id, name: r.agency, level: r.level ?? null,
-          parent_id: r.parent && ids.has(r.parent) ? r.parent : null,
+          parent_id: r.parent && this.ids.has(r.parent) ? r.parent : null,
           category: null, is_aggregate: false, aliases: [],
         });
       }
     }
     // The same agency-year twice under different names (an alias and the new name) is a duplicate.
     const key = `${id}\u0000${r.year}`;
-    if (seen.has(key)) {
-      out.problems.push({
+    if (this.seen.has(key)) {
+      this.problems.push({
         file, line: r.line ?? 0, column: 'agency', severity: 'error',
-        message_zh: `${r.agency}（${id}）${r.year} 年的报告在第 ${seen.get(key)} 行已出现`,
-        message_en: `${r.agency} (${id}) ${r.year} already appears on line ${seen.get(key)}`,
+        message_zh: `${r.agency}（${id}）${r.year} 年的报告在第 ${this.seen.get(key)} 行已出现`,
+        message_en: `${r.agency} (${id}) ${r.year} already appears on line ${this.seen.get(key)}`,
       });
-      continue;
+      return null;
     }
-    seen.set(key, r.line ?? 0);
-    out.records.push({ ...r, agency_id: id });
+    this.seen.set(key, r.line ?? 0);
+    return id;
   }
-  out.newAgencies = [...added.values()];
+
+  get newAgencies(): AgencyRow[] {
+    return [...this.added.values()];
+  }
+}
+
+export function resolveRecords(file: string, records: ReportRecord[], registry: RegistryEntry[]): Resolution {
+  const resolver = new AgencyResolver(file, registry);
+  const out: Resolution = { records: [], newAgencies: [], problems: resolver.problems };
+  for (const r of records) {
+    const id = resolver.resolve(r);
+    if (id !== null) out.records.push({ ...r, agency_id: id });
+  }
+  out.newAgencies = resolver.newAgencies;
   return out;
 }
 

@@ -22,7 +22,7 @@ export type FastOutcome =
 
 export interface FastOptions {
   nowYear?: number;
-  onChunk?: (chunk: CellChunk) => void;
+  onChunk?: (chunk: CellChunk, rows: ReportRecord[]) => void;
   onFraction?: (f: number) => void;
 }
 
@@ -92,7 +92,7 @@ export function readWideFast(file: string, text: string, delimiter: string | und
   let failed = false;
   const err: Err = () => { failed = true; };
   let chunksSent = 0;
-  const packer = new CellPacker((chunk) => { chunksSent++; opts.onChunk?.(chunk); });
+  const packer = new CellPacker((chunk, rows) => { chunksSent++; opts.onChunk?.(chunk, rows); });
   const records: ReportRecord[] = [];
   const metaRow: string[] = new Array(width).fill('');
   let seen = new Map<string, number>();
@@ -135,6 +135,7 @@ export function readWideFast(file: string, text: string, delimiter: string | und
     const rec = readMeta(metaRow, col, line, nowYear, err, PACKED_CELLS);
     if (rec) noteDuplicate(rec, line, seen, err);
     if (failed || !rec) return { kind: 'problem', chunksSent };
+    packer.describeRow(rec);
     records.push(rec);
     if (b0 - lastReport > 1 << 20) { lastReport = b0; opts.onFraction?.(b0 / text.length); }
   }

@@ -3,6 +3,7 @@
 // the DuckDB change, so it survives reloads; undo and clear rebuild the tables from the bundled
 // demo and the remaining log (the log is the truth, DuckDB a cache of it).
 import { getDb } from '../db/duckdb';
+import { reportTables } from '../db/reportParts';
 import { deleteEntry, listSummaries, resetAll, saveDeletion, writeSettings, type LogEntry } from '../db/persist';
 import { clearReviews } from '../db/reviews';
 import { deleteAgencyYearSql } from './dataSql';
@@ -31,7 +32,7 @@ export async function deleteAgencyYear(agencyId: string, year: number): Promise<
   const err = await exclusive(async () => {
     await db.query('BEGIN TRANSACTION');
     try {
-      for (const sql of deleteAgencyYearSql(agencyId, year)) await db.query(sql);
+      for (const sql of deleteAgencyYearSql(agencyId, year, await reportTables(db))) await db.query(sql);
       await saveDeletion(agencyId, year);
       await db.query('COMMIT');
       return null;

@@ -15,7 +15,8 @@ import type { RegistryEntry } from '../ingest/resolve';
 import { prepareDocuments, type DocumentDraft } from '../ingest/document';
 import type { Problem } from '../i18n/messages';
 import { problemText } from '../i18n/messages';
-import { CLEAR_SQL, deleteAgencyYearSql } from './dataSql';
+import { deleteAgencyYearSql } from './dataSql';
+import { clearSql, reportParts, reportTables } from '../db/reportParts';
 import { announce, exclusive, onOtherTab } from './sync';
 import { app } from './app.svelte';
 
@@ -91,7 +92,7 @@ export async function rebuildNow() {
   app.dbReady = false;
   try {
     Object.assign(settings, await readSettings());
-    for (const sql of CLEAR_SQL) await db.query(sql);
+    for (const sql of clearSql(await reportParts(db))) await db.query(sql);
     await loadAll(db);
   } catch (e) {
     app.dbError = errorText(e);
@@ -122,7 +123,7 @@ export async function loadAll(db: DbAdapter, demo?: Promise<PreparedImport[]>): 
   for (const { entry } of entries) {
     try {
       if (entry.op === 'import') await applyImport(db, entry.imp);
-      else for (const sql of deleteAgencyYearSql(entry.agency_id, entry.year)) await db.query(sql);
+      else for (const sql of deleteAgencyYearSql(entry.agency_id, entry.year, await reportTables(db))) await db.query(sql);
     } catch (e) {
       replayFailures.push({ file: entry.op === 'import' ? entry.imp.file : `${entry.agency_id} ${entry.year}`, error: errorText(e) });
     }

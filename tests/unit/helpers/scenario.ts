@@ -4,6 +4,7 @@ import type { DbAdapter } from '../../../src/lib/db/adapter';
 import { RULE_BY_ID, runRule, type Flag, type RuleId } from '../../../src/lib/rules/rules';
 import { CELL_CODES, type CellCode } from '../../../src/lib/format/cells';
 import { loadCsv } from './db';
+import { clearSql, reportParts } from '../../../src/lib/db/reportParts';
 import { wideCsv } from './records';
 
 export const HEADER = 'agency_id,name,level,parent_id,category,is_aggregate,aliases';
@@ -11,7 +12,7 @@ export const HEADER = 'agency_id,name,level,parent_id,category,is_aggregate,alia
 export type ReportRow = Parameters<typeof wideCsv>[0][number];
 
 export async function scenario(db: DbAdapter, registry: string[], reports: ReportRow[]): Promise<void> {
-  for (const t of ['reports', 'agencies', 'imports']) await db.query(`DELETE FROM ${t}`);
+  for (const sql of clearSql(await reportParts(db))) await db.query(sql);
   await loadCsv(db, 'agencies.csv', `${HEADER}\n${registry.join('\n')}\n`);
   if (reports.length) await loadCsv(db, 'reports.csv', wideCsv(reports));
 }
