@@ -1,15 +1,18 @@
 // State of the data-management section: the stored log, storage figures, and the actions.
 import { getDb } from '../../lib/db/duckdb';
+import { lit } from '../../lib/db/adapter';
 import { storageInfo, type StorageInfo } from '../../lib/db/persist';
 import { clearAll, deleteAgencyYear, logItems, setDemoShown, undoLastImport, type LogItem } from '../../lib/state/dataOps';
 import { replayFailures, settings, startStore } from '../../lib/state/store';
 
-export interface AgencyYears { agency_id: string; name: string; years: number[] }
+export interface AgencyName { agency_id: string; name: string }
 
 export class DataModel {
   log = $state<LogItem[]>([]);
   storage = $state<StorageInfo>({ usage: null, quota: null, persisted: null });
-  agencies = $state<AgencyYears[]>([]);
+  /** agencies with a report (the years of the one picked are asked for when it is picked) */
+  agencies = $state<AgencyName[]>([]);
+  years = $state<number[]>([]);
   demo = $state(true);
   busy = $state(false);
   /** the last action's outcome, shown under the section */
@@ -24,8 +27,8 @@ export class DataModel {
     const db = await getDb();
     const [log, storage, agencies] = await Promise.all([
       logItems(), storageInfo(),
-      db.query<AgencyYears>(`SELECT r.agency_id, any_value(COALESCE(a.name, r.agency_id)) AS name, list(DISTINCT r.year ORDER BY r.year) AS years
-        FROM reports r LEFT JOIN agencies a USING (agency_id) GROUP BY r.agency_id ORDER BY name, r.agency_id`),
+      // every agency with a report (a semi join: listing each one's years took ~0.4 s at 100k agency-years)
+      db.query<AgencyName>('SELECT agency_id, name FROM agencies WHERE agency_id IN (SELECT agency_id FROM reports) ORDER BY name, agency_id'),
     ]);
     this.log = log;
     this.storage = storage;
@@ -33,20 +36,29 @@ export class DataModel {
     this.demo = settings.demo;
     this.failures = [...replayFailures];
     if (!agencies.some((a) => a.agency_id === this.pickAgency)) this.pickAgency = '';
+    await this.loadYears();
+  }
+
+  /** The picked agency's years with a report; the latest is preselected. */
+  async pick() {
+    await this.loadYears();
+    this.pickYear = this.years.at(-1) ?? null;
+  }
+
+  private async loadYears() {
+    const id = this.pickAgency;
+    const years = id ? (await (await getDb()).query<{ year: number }>(`SELECT DISTINCT year FROM reports WHERE agency_id = ${lit(id)} ORDER BY year`)).map((r) => r.year) : [];
+    if (id === this.pickAgency) this.years = years;
   }
 
   /** a search over the agencies with reports: a select of 20,000 options would stall the page */
   find = $state('');
-  get shown(): AgencyYears[] {
+  get shown(): AgencyName[] {
     const q = this.find.trim().toLowerCase();
     const hit = q ? this.agencies.filter((a) => a.name.toLowerCase().includes(q) || a.agency_id.toLowerCase().includes(q)) : this.agencies;
     const top = hit.slice(0, 200);
     const picked = this.agencies.find((a) => a.agency_id === this.pickAgency);
     return picked && !top.includes(picked) ? [picked, ...top] : top;
-  }
-
-  get years(): number[] {
-    return this.agencies.find((a) => a.agency_id === this.pickAgency)?.years ?? [];
   }
 
   get lastImport(): LogItem | null {
