@@ -46,6 +46,22 @@ export async function timeView(page: Page, base: string, hash: string): Promise<
   return { view: hash, wallMs, queryMs: log.reduce((a, e) => a + e.ms, 0), sqls: log.map((e) => e.sql) };
 }
 
+/** The browser a local chromium.launch() started: the chromium process among this process's
+ *  children. (A browser reached through launchServer/connect would be simpler to find, but there
+ *  setInputFiles uploads each file through Playwright's websocket: that took ~4 s of a 49 MB
+ *  import's measured time.) */
+export function launchedChromiumPid(): number {
+  for (const d of readdirSync('/proc')) {
+    if (!/^\d+$/.test(d)) continue;
+    try {
+      const stat = readFileSync(`/proc/${d}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      if (ppid === process.pid && /chrom/.test(readFileSync(`/proc/${d}/cmdline`, 'utf8'))) return Number(d);
+    } catch { /* process ended */ }
+  }
+  throw new Error('no chromium process under this one');
+}
+
 /** RSS (MB) of a process and all its descendants, from /proc. */
 export function treeRssMb(rootPid: number): number {
   const parent = new Map<number, number>();

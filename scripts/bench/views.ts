@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { chromium } from 'playwright-core';
 import { preview } from 'vite';
-import { importViaUi, timeView, treeRssMb } from './browser';
+import { importViaUi, launchedChromiumPid, timeView, treeRssMb } from './browser';
 
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync'];
@@ -28,9 +28,8 @@ if (!existsSync(`${outDir}/index.html`)) execFileSync('npx', ['vite', 'build', '
 
 const server = await preview({ build: { outDir }, preview: { port: 0, host: '127.0.0.1' }, logLevel: 'silent' });
 const base = server.resolvedUrls!.local[0];
-const bserver = await chromium.launchServer({ executablePath: '/usr/bin/chromium', args: ARGS });
-const pid = bserver.process().pid!;
-const browser = await chromium.connect(bserver.wsEndpoint());
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
+const pid = launchedChromiumPid();
 const out: Record<string, number> = {};
 try {
   const ctx = await browser.newContext();
@@ -91,7 +90,6 @@ try {
   await ctx.close();
 } finally {
   await browser.close();
-  await bserver.close();
   await server.close();
 }
 const w = Math.max(...Object.keys(out).map((k) => k.length));

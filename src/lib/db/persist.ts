@@ -71,11 +71,13 @@ const req = <T>(r: IDBRequest<T>) => new Promise<T>((res, rej) => { r.onsuccess 
 interface Faults { failWrite?: 'error' | 'quota'; stallWriteMs?: number }
 const faults = (): Faults => (globalThis as { __ddFaults?: Faults }).__ddFaults ?? {};
 
-async function append(entry: LogEntry): Promise<number> {
+type Packed = Awaited<ReturnType<typeof packAsync>>;
+
+async function append(entry: LogEntry, prepacked?: Promise<Packed>): Promise<number> {
   const f = faults();
   if (f.failWrite === 'quota') throw new DOMException('injected by a test', 'QuotaExceededError');
   if (f.failWrite === 'error') throw new Error('injected persistence failure');
-  const packed = entry.op === 'import' ? await packAsync(entry.imp) : null;
+  const packed = entry.op === 'import' ? await (prepacked ?? packAsync(entry.imp)) : null;
   return tx([LOG, CHUNKS], 'readwrite', async (t) => {
     let value: StoredValue = entry;
     if (entry.op === 'import' && packed) {
@@ -96,9 +98,11 @@ async function stall(t: IDBTransaction, ms: number) {
   while (Date.now() < end) await req(t.objectStore(LOG).count());
 }
 
-export function saveImport(imp: PreparedImport): Promise<number> {
+/** `packed`: the import already packed for storage (packImport.ts), e.g. while its cells were
+ *  still being staged. */
+export function saveImport(imp: PreparedImport, packed?: Promise<Packed>): Promise<number> {
   void requestPersistence();
-  return append({ op: 'import', imp, at: new Date().toISOString() });
+  return append({ op: 'import', imp, at: new Date().toISOString() }, packed);
 }
 
 export function saveDeletion(agency_id: string, year: number): Promise<number> {
