@@ -15,9 +15,9 @@ export type CsvReply =
   | { type: 'error'; message: string };
 
 /** Measured (scripts/bench/bigcsv.ts, 2-core machine): a 100 MB wide CSV (170,000 agency-years)
- *  parses in the worker in 22-27 s and loads in 37-40 s in all, the page's JS heap at ~620 MB and
- *  no main-thread task over ~0.25 s; 50 MB in 17-19 s. Past ~120 MB an ordinary laptop's memory would
- *  be at risk: split by year or region instead. */
+ *  is read in the worker in ~3.8 s and loaded in ~7.6 s in all, the page's JS heap at ~540 MB and
+ *  no main-thread task over ~0.17 s. Past ~120 MB an ordinary laptop's memory would be at risk:
+ *  split by year or region instead. */
 export const MAX_CSV_BYTES = 120e6;
 
 export function tooBig(name: string, size: number): Preparation | null {
