@@ -92,4 +92,32 @@ describe('first screen', () => {
     expect(await metricValue(page, 's3_new_total')).toBe(before! + added);
     await context.close();
   });
+
+  it('warms every view up while idle (a first visit on the default filters asks the database nothing), and stops at the first change', async () => {
+    const context = await browser.newContext({ locale: 'zh-CN' });
+    const page = await context.newPage();
+    await page.goto(new URL('#/overview', baseUrl()).toString());
+    await waitReady(page);
+    await page.waitForFunction(() => document.body.dataset.warm === 'done', undefined, { timeout: 60_000 });
+    const logged = () => page.evaluate(() => ((globalThis as { __ddQueryLog?: unknown[] }).__ddQueryLog ?? []).length);
+    for (const view of ['#/trends', '#/refusals', '#/compare']) {
+      const before = await logged();
+      await page.goto(new URL(view, baseUrl()).toString());
+      await page.waitForFunction(() => document.body.dataset.ready === 'false' || document.body.dataset.ready === 'true');
+      await waitReady(page);
+      expect(await logged(), view).toBe(before);
+      expect(await page.locator('[data-metric]').count(), view).toBeGreaterThan(0);
+    }
+    await context.close();
+
+    // importing at once: the warm-up gives way and stops
+    const busy = await browser.newContext({ locale: 'zh-CN' });
+    const p2 = await busy.newPage();
+    await p2.goto(new URL('#/import', baseUrl()).toString());
+    await waitReady(p2);
+    await importFiles(p2, ['tests/fixtures/csv/import-good.csv']);
+    await p2.waitForFunction(() => document.body.dataset.warm, undefined, { timeout: 60_000 });
+    expect(await p2.evaluate(() => document.body.dataset.warm)).toBe('stopped');
+    await busy.close();
+  });
 });

@@ -3,7 +3,11 @@
 import type { Column } from './arrow';
 
 export type Row = Record<string, unknown>;
-export interface QueryOptions { lazy?: boolean }
+export interface QueryOptions {
+  lazy?: boolean;
+  /** a read run on the database itself, its result neither taken from nor kept in the cache */
+  uncached?: boolean;
+}
 
 export interface DbAdapter {
   /** Run SQL and return plain rows (BigInt/Decimal already cast to numbers). With `lazy`, each

@@ -48,6 +48,20 @@ function logQuery(sql: string, ms: number) {
   if (queryLog.length > 2000) queryLog.splice(0, queryLog.length - 2000);
 }
 
+/** Statements queued or running on the connection, and when the last one ended. */
+let pending = 0;
+let lastDone = 0;
+
+/** Resolves once the connection has had nothing to do for `quietMs` (for work that must never
+ *  hold up what the user asked for). */
+export async function whenIdle(quietMs: number): Promise<void> {
+  for (;;) {
+    const quiet = performance.now() - lastDone;
+    if (pending === 0 && quiet >= quietMs) return;
+    await new Promise((r) => setTimeout(r, Math.max(50, quietMs - quiet)));
+  }
+}
+
 export function getDb(): Promise<DbAdapter> {
   opened ??= open();
   return opened;
@@ -73,19 +87,21 @@ async function open(): Promise<DbAdapter> {
   // One connection, one queue: DuckDB-WASM's connection is not safe for interleaved async queries.
   let chain: Promise<unknown> = Promise.resolve();
   const serial = <T>(f: () => Promise<T>): Promise<T> => {
+    pending++;
     const next = chain.then(f, f);
-    chain = next.catch(() => undefined);
+    chain = next.catch(() => undefined).finally(() => { pending--; lastDone = performance.now(); });
     return next;
   };
   return {
-    query: <T,>(sql: string, opts?: QueryOptions) =>
-      cache.get<T>(sql, () =>
-        serial(async () => {
-          const t0 = performance.now();
-          const rows = arrowToRows<T>(await conn.query(sql), opts);
-          logQuery(sql, performance.now() - t0);
-          return rows;
-        }), opts?.lazy ? 'lazy' : ''),
+    query: <T,>(sql: string, opts?: QueryOptions) => {
+      const run = () => serial(async () => {
+        const t0 = performance.now();
+        const rows = arrowToRows<T>(await conn.query(sql), opts);
+        logQuery(sql, performance.now() - t0);
+        return rows;
+      });
+      return opts?.uncached && QueryCache.isRead(sql) ? run() : cache.get<T>(sql, run, opts?.lazy ? 'lazy' : '');
+    },
     registerFile: (name, bytes) => serial(() => db.registerFileBuffer(name, bytes)),
     dropFile: (name) => serial(async () => void (await db.dropFile(name))),
     insertColumns: (name, columns, append = false) => {
