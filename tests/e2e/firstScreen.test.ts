@@ -3,7 +3,7 @@
 // user has imported anything, the overview waits for DuckDB instead.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page, Route } from 'playwright-core';
-import { baseUrl, launch, metricValue, waitReady } from './harness';
+import { baseUrl, launch, metricValue, openApp, waitReady } from './harness';
 import { demo, readCsv } from './demo';
 import { KPI_CODES, importFiles } from './dataSteps';
 
@@ -70,10 +70,7 @@ describe('first screen', () => {
   });
 
   it('once anything is imported, the overview waits for DuckDB and shows the imported data', async () => {
-    const context = await browser.newContext({ locale: 'zh-CN' });
-    const page = await context.newPage();
-    await page.goto(new URL('#/overview', baseUrl()).toString());
-    await waitReady(page);
+    const { page, context } = await openApp(browser);
     const before = await metricValue(page, 's3_new_total');
     const good = readCsv('tests/fixtures/csv/import-good.csv');
     await importFiles(page, ['tests/fixtures/csv/import-good.csv']);
@@ -94,10 +91,7 @@ describe('first screen', () => {
   });
 
   it('warms every view up while idle (a first visit on the default filters asks the database nothing), and stops at the first change', async () => {
-    const context = await browser.newContext({ locale: 'zh-CN' });
-    const page = await context.newPage();
-    await page.goto(new URL('#/overview', baseUrl()).toString());
-    await waitReady(page);
+    const { page, context } = await openApp(browser);
     await page.waitForFunction(() => document.body.dataset.warm === 'done', undefined, { timeout: 60_000 });
     const logged = () => page.evaluate(() => ((globalThis as { __ddQueryLog?: unknown[] }).__ddQueryLog ?? []).length);
     for (const view of ['#/trends', '#/refusals', '#/compare']) {
@@ -111,10 +105,7 @@ describe('first screen', () => {
     await context.close();
 
     // importing at once: the warm-up gives way and stops
-    const busy = await browser.newContext({ locale: 'zh-CN' });
-    const p2 = await busy.newPage();
-    await p2.goto(new URL('#/import', baseUrl()).toString());
-    await waitReady(p2);
+    const { page: p2, context: busy } = await openApp(browser, '#/import');
     await importFiles(p2, ['tests/fixtures/csv/import-good.csv']);
     await p2.waitForFunction(() => document.body.dataset.warm, undefined, { timeout: 60_000 });
     expect(await p2.evaluate(() => document.body.dataset.warm)).toBe('stopped');
