@@ -28,6 +28,13 @@ describe('stored imports (packed)', () => {
     }
   });
 
+  it('reads back imports stored before counts were packed as integers (cells as doubles)', () => {
+    const now = pack(imp(5));
+    const before = now.chunks.map((ch) => ({ meta: ch.meta, rows: ch.rows, cells: unpack(now.head, [ch]).packedCells!.chunks[0].cells }));
+    expect(before[0].cells).toBeInstanceOf(Float64Array);
+    expect(asRecords(unpack(now.head, before))).toEqual(imp(5));
+  });
+
   it('a packed import is stored compactly (counts as 32-bit integers) and reads back packed', () => {
     const first = unpack(pack(imp(5)).head, pack(imp(5)).chunks);
     expect(first.packedCells).toBeDefined();

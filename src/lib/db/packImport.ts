@@ -106,6 +106,7 @@ export function unpack(head: PackedHead, chunks: PackedChunk[]): PreparedImport 
 
 /** A stored version-3 chunk's cells back as doubles, column by column (NaN = blank). */
 function widen(ch: PackedChunk, moneyCols: number[]): Float64Array {
+  if (!ch.ints && ch.cells) return ch.cells; // stored before counts were packed as integers
   const ints = ch.ints!;
   const rows = ch.rows!;
   const out = new Float64Array(ints.length);
