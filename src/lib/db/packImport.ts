@@ -44,14 +44,17 @@ function packedCellsOf(imp: PreparedImport): PackedCells {
   return packer.finish();
 }
 
-export function pack(imp: PreparedImport): { head: PackedHead; chunks: PackedChunk[] } {
+/** An import as stored: its head and its chunks. */
+export interface PackedImport { head: PackedHead; chunks: PackedChunk[] }
+
+export function pack(imp: PreparedImport): PackedImport {
   const p = packing(imp);
   return { head: p.head, chunks: p.cells.chunks.map(p.chunk) };
 }
 
 /** The same, a chunk at a time with the page served in between (a 170k-row import packed in one
  *  go held the main thread ~0.7 s). */
-export async function packAsync(imp: PreparedImport): Promise<{ head: PackedHead; chunks: PackedChunk[] }> {
+export async function packAsync(imp: PreparedImport): Promise<PackedImport> {
   const p = packing(imp);
   const chunks: PackedChunk[] = [];
   for (const ch of p.cells.chunks) {

@@ -8,7 +8,7 @@
 // agency-years but writes ~14× slower, locks out a second tab, and would carry old schemas and a
 // stale demo across app updates; the log is rebuilt by the current code on every start.
 import type { PreparedImport } from './load';
-import { packAsync, unpack, type PackedChunk, type PackedHead } from './packImport';
+import { packAsync, unpack, type PackedChunk, type PackedHead, type PackedImport } from './packImport';
 
 const DB_NAME = 'disclosure-dashboard';
 const LOG = 'imports';
@@ -71,9 +71,7 @@ const req = <T>(r: IDBRequest<T>) => new Promise<T>((res, rej) => { r.onsuccess 
 interface Faults { failWrite?: 'error' | 'quota'; stallWriteMs?: number }
 const faults = (): Faults => (globalThis as { __ddFaults?: Faults }).__ddFaults ?? {};
 
-type Packed = Awaited<ReturnType<typeof packAsync>>;
-
-async function append(entry: LogEntry, prepacked?: Promise<Packed>): Promise<number> {
+async function append(entry: LogEntry, prepacked?: Promise<PackedImport>): Promise<number> {
   const f = faults();
   if (f.failWrite === 'quota') throw new DOMException('injected by a test', 'QuotaExceededError');
   if (f.failWrite === 'error') throw new Error('injected persistence failure');
@@ -100,7 +98,7 @@ async function stall(t: IDBTransaction, ms: number) {
 
 /** `packed`: the import already packed for storage (packImport.ts), e.g. while its cells were
  *  still being staged. */
-export function saveImport(imp: PreparedImport, packed?: Promise<Packed>): Promise<number> {
+export function saveImport(imp: PreparedImport, packed?: Promise<PackedImport>): Promise<number> {
   void requestPersistence();
   return append({ op: 'import', imp, at: new Date().toISOString() }, packed);
 }

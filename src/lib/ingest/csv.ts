@@ -126,6 +126,16 @@ export const META_LABELS_ZH: Record<string, string> = {
 
 const META_BY_ZH = new Map(Object.entries(META_LABELS_ZH).map(([k, v]) => [v, k]));
 
+/** Wide rows are validated in batches of this many (the streamed reader's batches, so rows never
+ *  pile up as strings); readWide's duplicate check spans one batch. */
+export const WIDE_BATCH_ROWS = 2000;
+
+/** Every field empty or blank (a row Papa's 'greedy' would drop); a data row's first field says no at once. */
+export function isEmptyRow(fields: string[]): boolean {
+  for (const f of fields) if (f !== '' && f.trim() !== '') return false;
+  return true;
+}
+
 /** A header row's names as the readers use them (trimmed; Chinese meta names → their keys). */
 export function headerNames(row: string[]): string[] {
   return row.map((h) => {

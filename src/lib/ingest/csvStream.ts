@@ -5,7 +5,7 @@
 // carry the physical line of their row (blank lines and quoted newlines counted).
 import Papa from 'papaparse';
 import type { Problem } from '../i18n/messages';
-import { META_LABELS_ZH, detectKind, parseRows, type CsvResult } from './csv';
+import { META_LABELS_ZH, WIDE_BATCH_ROWS, detectKind, isEmptyRow, parseRows, type CsvResult } from './csv';
 import { looksBinary, type Encoding } from './decode';
 import { prepareParsed, type Preparation } from './prepare';
 import { CellPacker, type CellChunk } from './packedCells';
@@ -31,8 +31,6 @@ export type ReadSlice = (start: number, end: number) => Promise<Uint8Array>;
 
 /** At most this many problems are kept; the rest are counted in one closing line. */
 export const MAX_PROBLEMS = 1000;
-/** Wide rows are validated in batches of this many, so rows never pile up as strings. */
-const BATCH_ROWS = 2000;
 
 const fileProblem = (file: string, zh: string, en: string): Problem => ({ file, line: 0, column: '', severity: 'error', message_zh: zh, message_en: en });
 
@@ -156,12 +154,6 @@ function parseText(file: string, text: string, delimiter: string | undefined, on
   });
 }
 
-/** Every field empty or blank (a row Papa's 'greedy' would drop); a data row's first field says no at once. */
-function isEmptyRow(fields: string[]): boolean {
-  for (const f of fields) if (f !== '' && f.trim() !== '') return false;
-  return true;
-}
-
 const ZH_META = new Map(Object.entries(META_LABELS_ZH).map(([k, v]) => [v, k]));
 
 /** Rows → parseRows results: wide files in batches; long and registry files (whose checks span
@@ -189,7 +181,7 @@ class Collector {
     }
     this.batch.push(r);
     this.lines.push(line);
-    if (this.wide && this.batch.length >= BATCH_ROWS) this.flush();
+    if (this.wide && this.batch.length >= WIDE_BATCH_ROWS) this.flush();
   }
 
   problem(p: Problem) {

@@ -6,12 +6,9 @@
 // the general reader (csvStream.ts), which then names every problem; so for a file this reader
 // takes, its result is the general reader's, row for row. Pure.
 import { PACKED_CELLS, CellPacker, cellIndex, type CellChunk } from './packedCells';
-import { detectKind, headerNames, noteDuplicate, parseRows, readMeta, wideCodes, type CsvResult, type Err } from './csv';
+import { WIDE_BATCH_ROWS, detectKind, headerNames, isEmptyRow, noteDuplicate, parseRows, readMeta, wideCodes, type CsvResult, type Err } from './csv';
 import { parseCellNumber } from './values';
 import type { ReportRecord } from '../format/record';
-
-/** Rows between resets of the duplicate check, as the general reader validates them in batches. */
-export const DUPLICATE_BATCH = 2000;
 
 export type FastOutcome =
   | { kind: 'read'; parts: CsvResult[] }
@@ -41,12 +38,11 @@ function lineEnding(text: string): '\n' | '\r\n' | null {
   return crs === lfs ? '\r\n' : null;
 }
 
-const blank = (s: string) => s === '' || s.trim() === '';
 /** Every field of the line empty or blank (the general reader skips such a row). */
 function emptyLine(text: string, a: number, b: number): boolean {
   const first = text.indexOf(',', a);
-  if (!blank(text.slice(a, first < 0 || first > b ? b : first))) return false;
-  return text.slice(a, b).split(',').every(blank);
+  if (!isEmptyRow([text.slice(a, first < 0 || first > b ? b : first)])) return false; // the usual answer, at once
+  return isEmptyRow(text.slice(a, b).split(','));
 }
 
 export function readWideFast(file: string, text: string, delimiter: string | undefined, opts: FastOptions = {}): FastOutcome {
@@ -101,7 +97,7 @@ export function readWideFast(file: string, text: string, delimiter: string | und
   for (let at: [number, number] | null = firstAt; at; at = nextLine()) {
     const [a0, b0] = at;
     const line = lineNo;
-    if (records.length % DUPLICATE_BATCH === 0) seen = new Map();
+    if (records.length % WIDE_BATCH_ROWS === 0) seen = new Map(); // as readWide, batch by batch
     packer.startRow();
     let j = 0;
     let a = a0;

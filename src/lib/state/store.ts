@@ -4,7 +4,7 @@
 // change is written to the log inside the DuckDB transaction that makes it (all or nothing).
 import agenciesUrl from '../../../data/agencies.csv?url';
 import reportsUrl from '../../../data/reports.csv?url';
-import { packAsync } from '../db/packImport';
+import { packAsync, type PackedImport } from '../db/packImport';
 import { adoptEarlyResults, dropEarlyResults, getDb, useEarlyResults } from '../db/duckdb';
 import type { DbAdapter } from '../db/adapter';
 import { CellStaging, applyImport, createSchema, readRegistry, type AppliedImport, type PreparedImport } from '../db/load';
@@ -112,7 +112,8 @@ async function prepareDemo(): Promise<PreparedImport[]> {
 
 /** Demo (if shown) + the replayed log into empty tables. Returns how many log entries there were. */
 export async function loadAll(db: DbAdapter, demo?: Promise<PreparedImport[]>): Promise<number> {
-  app.demoLoaded = false;
+  // (left as it is while the demo reloads: the first screen already shows it as loaded)
+  if (!settings.demo) app.demoLoaded = false;
   if (settings.demo) {
     // the tables were just created or cleared: the demo goes in without conflict checks
     for (const imp of await (demo ?? prepareDemo())) await applyImport(db, imp, undefined, true);
@@ -137,7 +138,7 @@ export const errorText = (e: unknown) => (e instanceof Error ? e.message : Strin
 
 /** Load a prepared import and append it to the log, in one transaction: a failed write (quota,
  *  a closed tab, an injected fault) leaves DuckDB and the log as they were. */
-async function commitPrepared(db: DbAdapter, imp: PreparedImport, packed?: Promise<Awaited<ReturnType<typeof packAsync>>>): Promise<AppliedImport> {
+async function commitPrepared(db: DbAdapter, imp: PreparedImport, packed?: Promise<PackedImport>): Promise<AppliedImport> {
   performance.mark('dd:commit-start');
   const applied = await exclusive(() => applyImport(db, imp, async () => {
     performance.mark('dd:persist-start');
@@ -205,7 +206,7 @@ export async function importCsvFile(file: File, replace: boolean, onProgress?: (
 
 /** Commit a CSV preparation made elsewhere (the CSV worker). The result keeps no records: the
  *  import screen holds it, and 100,000 records held there were gigabytes the tab never gave back. */
-export async function commitPreparation(prep: Preparation, packed?: Promise<Awaited<ReturnType<typeof packAsync>>>): Promise<ImportResult> {
+export async function commitPreparation(prep: Preparation, packed?: Promise<PackedImport>): Promise<ImportResult> {
   if (!prep.prepared) return { ...prep, applied: null, failure: null };
   const slim = { ...prep, prepared: { ...prep.prepared, records: [], packedCells: undefined } };
   try {
