@@ -102,6 +102,9 @@ describe('Parquet over HTTP', () => {
         res.writeHead(200, { 'Content-Length': file.length }).end(Buffer.from(file));
       }
     });
+    // longer than fetch's own idle timeout: a loaded machine's delayed timers otherwise let the server
+    // close a kept-alive socket just as fetch reuses it (ECONNRESET)
+    server.keepAliveTimeout = 60_000;
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
   }, 60_000);
