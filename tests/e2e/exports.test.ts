@@ -132,11 +132,13 @@ describe('Excel template', () => {
     writeFileSync(path, new Uint8Array(await wb.xlsx.writeBuffer()));
     const item = await importFile(page, path);
     expect(await item.getAttribute('data-status')).toBe('ok');
+    // downloaded from the demo, filled in, imported: the user's own workspace holds what was filled
     const after = await kpis(page);
-    expect(after.s3_new_total).toBe(before.s3_new_total! + 17 + 5 + 8);
-    expect(after.s3_handled_total_total).toBe(before.s3_handled_total_total! + 15 + 4 + 8);
-    expect(after.s3_carried_out_total).toBe(before.s3_carried_out_total! + 2);
-    expect(after.s4_review_total).toBe(before.s4_review_total! + 3);
+    expect(before.s3_new_total).toBeGreaterThan(30);
+    expect(after.s3_new_total).toBe(17 + 5 + 8);
+    expect(after.s3_handled_total_total).toBe(15 + 4 + 8);
+    expect(after.s3_carried_out_total).toBe(2);
+    expect(after.s4_review_total).toBe(3);
 
     // a bad cell: refused with sheet, row and column; nothing changes
     put('s3_new_natural', -1);
