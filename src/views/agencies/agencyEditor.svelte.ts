@@ -108,13 +108,15 @@ export class AgencyEditor {
     this.keep = null;
     if (!into || into === from) { this.conflicts = []; return; }
     const years = await reportYears([from, into]);
-    this.conflicts = mergeConflicts(years.get(from) ?? [], years.get(into) ?? []);
+    // the answer for what is typed now (a later keystroke may have asked again)
+    if (into === this.mergeInto.trim()) this.conflicts = mergeConflicts(years.get(from) ?? [], years.get(into) ?? []);
   }
 
   async merge(from: string): Promise<boolean> {
     const into = this.mergeInto.trim();
     return this.run(async () => {
       const years = await reportYears([from, into]);
+      this.conflicts = mergeConflicts(years.get(from) ?? [], years.get(into) ?? []);
       return planMerge(await registrySnapshot(), from, into, (id) => years.get(id) ?? [], this.keep);
     }, [`已合并：${from} → ${into}`, `Merged: ${from} → ${into}`]);
   }
