@@ -160,6 +160,9 @@ describe('Excel template', () => {
 describe('Parquet', () => {
   it('export everything → import into a fresh browser → every report row, figure and review equal', async () => {
     const a = await openApp(browser, '#/overview', { acceptDownloads: true });
+    // the user's own workspace (imports never join the demo): the demo city's files as the user's
+    // own data, plus one more report
+    for (const f of ['data/agencies.csv', 'data/reports.csv']) expect(await (await importFile(a.page, f)).getAttribute('data-status')).toBe('ok');
     const extra = join(tmp, 'extra.csv');
     writeFileSync(extra, `agency,year,published_on,s3_new_natural,s3_new_total,s2_fee_amount\n示例市新设数据局,${latest},2025-01-15,4,4,0.75\n`);
     expect(await (await importFile(a.page, extra)).getAttribute('data-status')).toBe('ok');
