@@ -99,6 +99,25 @@ describe('registry edits on DuckDB', () => {
     expect(rows.find((r) => r.agency_id === 'HZ')).toEqual({ agency_id: 'HZ', name: '洪泽区人民政府（旧）', level: null, parent_id: 'HA', category: '区县政府', is_aggregate: false, aliases: ['洪泽县人民政府'] });
   });
 
+  it('sets active_from/active_to where the registry has those columns (the optional agencies CSV columns)', async () => {
+    const sql = agencyEditSql({ kind: 'update', agency_id: 'HZ', fields: { active_to: 2023 } }, ['report_rows']);
+    expect(sql).toEqual(["UPDATE agencies SET active_to = 2023 WHERE agency_id = 'HZ'"]);
+    // none of it without the columns: a plain create names only the columns every registry has
+    expect(agencyEditSql({ kind: 'create', row: { agency_id: 'N', name: 'n', level: null, parent_id: null, category: null, is_aggregate: false, aliases: [] } }, [])[0]).not.toContain('active_');
+    await db.query('ALTER TABLE agencies ADD COLUMN active_from INTEGER');
+    await db.query('ALTER TABLE agencies ADD COLUMN active_to INTEGER');
+    try {
+      await apply({ kind: 'update', agency_id: 'HZ', fields: { active_to: 2023 } });
+      await apply({ kind: 'create', row: { agency_id: 'N', name: '新局', level: null, parent_id: null, category: null, is_aggregate: false, aliases: [], active_from: 2024, active_to: null } });
+      expect(await db.query("SELECT agency_id, active_from, active_to FROM agencies WHERE agency_id IN ('HZ', 'N') ORDER BY agency_id", { uncached: true }))
+        .toEqual([{ agency_id: 'HZ', active_from: null, active_to: 2023 }, { agency_id: 'N', active_from: 2024, active_to: null }]);
+    } finally {
+      await db.query('ALTER TABLE agencies DROP COLUMN active_from');
+      await db.query('ALTER TABLE agencies DROP COLUMN active_to');
+    }
+    expect(planUpdate(REG, 'HZ', { active_from: 2024, active_to: 2022 }).ok).toBe(false);
+  });
+
   it('an update with nothing to set is no statement', () => {
     expect(agencyEditSql({ kind: 'update', agency_id: 'HZ', fields: {} }, ['report_rows'])).toEqual([]);
   });
@@ -200,5 +219,11 @@ describe('registry tree, search and CSV', () => {
     expect(parsed.problems).toEqual([]);
     expect(parsed.kind).toBe('agencies');
     expect(parsed.agencies.map(({ line: _line, ...a }) => a)).toEqual(list);
+  });
+  it('exports active_from/active_to only where the registry has them', () => {
+    const row = { agency_id: 'HA', name: '淮安市人民政府', level: null, parent_id: null, category: null, is_aggregate: false, aliases: [] };
+    expect(agenciesCsv([row]).split('\r\n')[0]).toBe('\uFEFFagency_id,name,level,parent_id,category,is_aggregate,aliases');
+    expect(agenciesCsv([{ ...row, active_from: 2021, active_to: null }]).split('\r\n').slice(0, 2))
+      .toEqual(['\uFEFFagency_id,name,level,parent_id,category,is_aggregate,aliases,active_from,active_to', 'HA,淮安市人民政府,,,,false,,2021,']);
   });
 });

@@ -11,6 +11,9 @@ export interface AgencyFields {
   category: string | null;
   is_aggregate: boolean;
   aliases: string[];
+  /** years the agency exists in (optional registry columns: set only where the table has them) */
+  active_from?: number | null;
+  active_to?: number | null;
 }
 
 export type AgencyEdit =
@@ -30,6 +33,8 @@ function setClause(f: Partial<AgencyFields>): string[] {
   if (f.category !== undefined) out.push(`category = ${lit(f.category)}`);
   if (f.is_aggregate !== undefined) out.push(`is_aggregate = ${f.is_aggregate ? 'true' : 'false'}`);
   if (f.aliases !== undefined) out.push(`aliases = ${aliasList(f.aliases)}`);
+  if (f.active_from !== undefined) out.push(`active_from = ${lit(f.active_from)}`);
+  if (f.active_to !== undefined) out.push(`active_to = ${lit(f.active_to)}`);
   return out;
 }
 
@@ -37,8 +42,10 @@ function setClause(f: Partial<AgencyFields>): string[] {
 export function agencyEditSql(edit: AgencyEdit, reportTables: readonly string[]): string[] {
   if (edit.kind === 'create') {
     const r = edit.row;
-    return [`INSERT INTO agencies (agency_id, name, level, parent_id, category, is_aggregate, aliases) VALUES (` +
-      `${lit(r.agency_id)}, ${lit(r.name)}, ${lit(r.level)}, ${lit(r.parent_id)}, ${lit(r.category)}, ${r.is_aggregate ? 'true' : 'false'}, ${aliasList(r.aliases)})`];
+    const active = r.active_from !== undefined || r.active_to !== undefined;
+    return [`INSERT INTO agencies (agency_id, name, level, parent_id, category, is_aggregate, aliases${active ? ', active_from, active_to' : ''}) VALUES (` +
+      `${lit(r.agency_id)}, ${lit(r.name)}, ${lit(r.level)}, ${lit(r.parent_id)}, ${lit(r.category)}, ${r.is_aggregate ? 'true' : 'false'}, ${aliasList(r.aliases)}` +
+      `${active ? `, ${lit(r.active_from ?? null)}, ${lit(r.active_to ?? null)}` : ''})`];
   }
   if (edit.kind === 'update') {
     const set = setClause(edit.fields);

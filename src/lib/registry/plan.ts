@@ -34,6 +34,9 @@ function clean(xs: readonly string[]): string[] {
 /** Refusal for names/aliases/parent of `id` (null: a new agency). */
 function checkFields(reg: readonly RegistryAgency[], id: string, f: Partial<AgencyFields>): Planned | null {
   if (f.name !== undefined && !f.name.trim()) return refuse('机构名称不能为空', 'the name cannot be empty');
+  if (f.active_from != null && f.active_to != null && f.active_to < f.active_from) {
+    return refuse(`存续截止年份 ${f.active_to} 早于起始年份 ${f.active_from}`, `active_to ${f.active_to} is before active_from ${f.active_from}`);
+  }
   for (const n of [...(f.name !== undefined ? [f.name.trim()] : []), ...(f.aliases ?? [])]) {
     const owner = nameOwner(reg, n, id);
     if (owner) return refuse(`「${n}」已是机构 ${owner.name}（${owner.agency_id}）的名称或别名`, `"${n}" is already the name or an alias of ${owner.name} (${owner.agency_id})`);

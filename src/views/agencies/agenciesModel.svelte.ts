@@ -14,11 +14,13 @@ export interface RegistryRow {
   aliases: string[];
   /** years with a report, ascending */
   years: number[];
+  /** where the registry has these columns */
+  active_from?: number | null;
+  active_to?: number | null;
 }
 
-/** One query: the registry with each agency's years (a grouped list, joined once). */
-export const REGISTRY_SQL = `SELECT a.agency_id, a.name, a.level, a.parent_id, a.category, a.is_aggregate,
-  COALESCE(a.aliases, []::VARCHAR[]) AS aliases, COALESCE(y.years, []::INTEGER[]) AS years
+/** One query: the registry (every column it has) with each agency's years (a grouped list, joined once). */
+export const REGISTRY_SQL = `SELECT a.* EXCLUDE (import_id), COALESCE(y.years, []::INTEGER[]) AS years
   FROM agencies a LEFT JOIN (SELECT agency_id, list_sort(list_distinct(list(year))) AS years FROM reports GROUP BY agency_id) y
   USING (agency_id) ORDER BY a.name, a.agency_id`;
 
@@ -45,7 +47,7 @@ export class AgenciesModel {
     try {
       const rows = await (await getDb()).query<RegistryRow>(REGISTRY_SQL);
       if (mine !== this.seq) return false;
-      this.rows = rows.map((r) => ({ ...r, aliases: [...r.aliases], years: [...r.years].map(Number) }));
+      this.rows = rows.map((r) => ({ ...r, aliases: r.aliases ? [...r.aliases] : [], years: [...r.years].map(Number) }));
       this.error = null;
       if (this.selected && !this.byId.has(this.selected)) this.selected = null;
     } catch (e) {

@@ -16,13 +16,21 @@ export interface FieldDraft {
   parent_id: string;
   category: string;
   is_aggregate: boolean;
+  /** the registry has active_from/active_to columns: they are edited too */
+  hasActive: boolean;
+  active_from: string;
+  active_to: string;
 }
 
-const blank = (): FieldDraft => ({ agency_id: '', name: '', aliases: '', level: '', parent_id: '', category: '', is_aggregate: false });
+const blank = (hasActive: boolean): FieldDraft => ({ agency_id: '', name: '', aliases: '', level: '', parent_id: '', category: '', is_aggregate: false, hasActive, active_from: '', active_to: '' });
 
 export function draftOf(r: RegistryRow): FieldDraft {
-  return { agency_id: r.agency_id, name: r.name, aliases: r.aliases.join('; '), level: r.level ?? '', parent_id: r.parent_id ?? '', category: r.category ?? '', is_aggregate: r.is_aggregate };
+  const hasActive = 'active_from' in r || 'active_to' in r;
+  return { agency_id: r.agency_id, name: r.name, aliases: r.aliases.join('; '), level: r.level ?? '', parent_id: r.parent_id ?? '', category: r.category ?? '', is_aggregate: r.is_aggregate,
+    hasActive, active_from: r.active_from != null ? String(r.active_from) : '', active_to: r.active_to != null ? String(r.active_to) : '' };
 }
+
+const yearOrNull = (s: string) => (/^\d{4}$/.test(s.trim()) ? Number(s.trim()) : null);
 
 /** The draft's fields as the registry holds them (blank → null, aliases split on ; or ；). */
 export function fieldsOf(d: FieldDraft): AgencyFields {
@@ -30,6 +38,7 @@ export function fieldsOf(d: FieldDraft): AgencyFields {
   return {
     name: d.name.trim(), level: orNull(d.level), parent_id: orNull(d.parent_id), category: orNull(d.category),
     is_aggregate: d.is_aggregate, aliases: d.aliases.split(/[;；]/).map((s) => s.trim()).filter(Boolean),
+    ...(d.hasActive ? { active_from: yearOrNull(d.active_from), active_to: yearOrNull(d.active_to) } : {}),
   };
 }
 
@@ -65,8 +74,8 @@ export class AgencyEditor {
     this.keep = null;
   }
 
-  startCreate(parent: string | null) {
-    this.create = { ...blank(), parent_id: parent ?? '' };
+  startCreate(parent: string | null, hasActive: boolean) {
+    this.create = { ...blank(hasActive), parent_id: parent ?? '' };
   }
 
   private async run(f: () => Promise<Planned>, done: [string, string]): Promise<boolean> {
