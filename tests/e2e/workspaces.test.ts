@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { CHROMIUM_ARGS, executablePath, openIn, waitReady } from './harness';
+import { CHROMIUM_ARGS, baseUrl, executablePath, launch, openIn, waitReady } from './harness';
 import { demo, readCsv } from './demo';
 import { gotoView, importFiles, kpis, logOps } from './dataSteps';
 
@@ -130,6 +130,35 @@ describe('workspaces', () => {
     await other.waitForFunction(() => document.querySelector('[data-workspace]')?.getAttribute('data-workspace') === 'demo');
     await other.waitForFunction((v) => document.querySelector('[data-metric="s3_new_total"]')?.getAttribute('data-value') === String(v), d.leafSum(YEAR, 's3_new_total'));
     await other.close();
+  });
+
+  it('data stored before workspaces existed (imports shown over the demo) opens as the user\'s own workspace', async () => {
+    const browser = await launch();
+    const ctx = await browser.newContext({ locale: 'zh-CN' });
+    const p = await ctx.newPage();
+    // on the app's origin, before the app has opened its database: the old layout (version 3),
+    // the old settings ({ demo: true }) and one stored import of the old kind
+    await p.goto(new URL('favicon.svg', baseUrl()).toString());
+    await p.evaluate(() => new Promise<void>((res, rej) => {
+      const r = indexedDB.open('disclosure-dashboard', 3);
+      r.onupgradeneeded = () => { for (const n of ['imports', 'chunks']) r.result.createObjectStore(n, { autoIncrement: true }); r.result.createObjectStore('settings'); };
+      r.onsuccess = () => {
+        const t = r.result.transaction(['imports', 'settings'], 'readwrite');
+        t.objectStore('settings').put({ demo: true }, 'settings');
+        t.objectStore('imports').add({ op: 'import', at: '2026-01-01T00:00:00.000Z', imp: { file: 'old.csv', kind: 'agencies', newAgencies: [], records: [], replace: true,
+          agencies: [{ agency_id: 'OLD', name: '旧导入的机构', level: null, parent_id: null, category: null, is_aggregate: false, aliases: [] }] } });
+        t.oncomplete = () => { r.result.close(); res(); };
+        t.onerror = () => rej(t.error);
+      };
+      r.onerror = () => rej(r.error);
+    }));
+    await p.goto(new URL('#/agencies', baseUrl()).toString());
+    await waitReady(p);
+    expect(await shown(p)).toBe('own');
+    expect(await p.locator('[data-registry-table] tr[data-agency]').evaluateAll((t) => t.map((x) => x.getAttribute('data-agency')))).toEqual(['OLD']);
+    await switchTo(p, 'demo');
+    expect(await p.locator('[data-registry-table] tr[data-agency]').count()).toBe(d.agencies.length);
+    await browser.close();
   });
 
   it('switching reads in English too', async () => {
