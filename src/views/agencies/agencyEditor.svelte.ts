@@ -59,12 +59,11 @@ export class AgencyEditor {
   conflicts = $state<number[]>([]);
   keep = $state<'from' | 'into' | null>(null);
   busy = $state(false);
-  message = $state<{ ok: boolean; text: string } | null>(null);
-
-  constructor(private lang: () => Lang) {}
+  /** the last action's outcome, in both languages (shown in the one chosen, also after a switch) */
+  message = $state<{ ok: boolean; zh: string; en: string } | null>(null);
 
   private say(zh: string, en: string, ok: boolean) {
-    this.message = { ok, text: this.lang() === 'zh' ? zh : en };
+    this.message = { ok, zh, en };
   }
 
   open(r: RegistryRow | null) {
@@ -148,8 +147,8 @@ export class AgencyEditor {
       const res = await importFile(file.name, new Uint8Array(await file.arrayBuffer()), true);
       if (res.applied) this.say(`已导入名录：${file.name}`, `Registry imported: ${file.name}`, true);
       else {
-        const why = res.failure ?? res.problems.slice(0, 5).map((p) => problemText(p, this.lang())).join('\n');
-        this.say(why, why, false);
+        const why = (l: Lang) => res.failure ?? res.problems.slice(0, 5).map((p) => problemText(p, l)).join('\n');
+        this.say(why('zh'), why('en'), false);
       }
     } finally {
       this.busy = false;
