@@ -8,6 +8,7 @@ import Trends from './trends/Trends.svelte';
 import Refusals from './refusals/Refusals.svelte';
 import Compare from './compare/Compare.svelte';
 import Agency from './agency/Agency.svelte';
+import Agencies from './agencies/Agencies.svelte';
 
 export interface ViewDef {
   id: string;
@@ -24,6 +25,7 @@ export const VIEWS: ViewDef[] = [
   { id: 'compare', label: 'nav_compare', component: Compare, nav: true },
   { id: 'compliance', label: 'nav_compliance', component: Compliance, nav: true },
   { id: 'agency', label: 'nav_agency', component: Agency, nav: false },
+  { id: 'agencies', label: 'nav_agencies', component: Agencies, nav: true },
   { id: 'import', label: 'nav_import', component: Import, nav: true },
 ];
 

@@ -34,6 +34,7 @@ const VIEWS: [string, string, string?][] = [
   ['agency', '#/agency/SL-Q3?year=2022'],
   ['agency index', '#/agency'],
   ['compliance', '#/compliance'],
+  ['agency registry', '#/agencies', '[data-registry-mode="tree"]'],
 ];
 
 describe('accessibility (axe-core)', () => {

@@ -132,11 +132,13 @@ describe('Excel template', () => {
     writeFileSync(path, new Uint8Array(await wb.xlsx.writeBuffer()));
     const item = await importFile(page, path);
     expect(await item.getAttribute('data-status')).toBe('ok');
+    // downloaded from the demo, filled in, imported: the user's own workspace holds what was filled
     const after = await kpis(page);
-    expect(after.s3_new_total).toBe(before.s3_new_total! + 17 + 5 + 8);
-    expect(after.s3_handled_total_total).toBe(before.s3_handled_total_total! + 15 + 4 + 8);
-    expect(after.s3_carried_out_total).toBe(before.s3_carried_out_total! + 2);
-    expect(after.s4_review_total).toBe(before.s4_review_total! + 3);
+    expect(before.s3_new_total).toBeGreaterThan(30);
+    expect(after.s3_new_total).toBe(17 + 5 + 8);
+    expect(after.s3_handled_total_total).toBe(15 + 4 + 8);
+    expect(after.s3_carried_out_total).toBe(2);
+    expect(after.s4_review_total).toBe(3);
 
     // a bad cell: refused with sheet, row and column; nothing changes
     put('s3_new_natural', -1);
@@ -158,6 +160,9 @@ describe('Excel template', () => {
 describe('Parquet', () => {
   it('export everything → import into a fresh browser → every report row, figure and review equal', async () => {
     const a = await openApp(browser, '#/overview', { acceptDownloads: true });
+    // the user's own workspace (imports never join the demo): the demo city's files as the user's
+    // own data, plus one more report
+    for (const f of ['data/agencies.csv', 'data/reports.csv']) expect(await (await importFile(a.page, f)).getAttribute('data-status')).toBe('ok');
     const extra = join(tmp, 'extra.csv');
     writeFileSync(extra, `agency,year,published_on,s3_new_natural,s3_new_total,s2_fee_amount\n示例市新设数据局,${latest},2025-01-15,4,4,0.75\n`);
     expect(await (await importFile(a.page, extra)).getAttribute('data-status')).toBe('ok');

@@ -1,5 +1,6 @@
-// Behaviour: what the user did survives a reload and a browser restart — imports, deletions, undo,
-// clearing (to the demo city or to nothing), the demo switch, and the language.
+// Behaviour: what the user did survives a reload and a browser restart — imports (into the user's
+// own workspace), deletions, undo, clearing (then the demo city, or nothing), the demo switch, and
+// the language.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -7,15 +8,18 @@ import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, executablePath, metricValue, openIn, waitReady } from './harness';
 import { demo, readCsv } from './demo';
+import readGbkCsv from './gbk';
 import { gotoView, importFiles, kpis, logOps } from './dataSteps';
 
 const d = demo();
 const latest = d.years.at(-1)!;
 const GOOD = 'tests/fixtures/csv/import-good.csv';
+const GBK = 'tests/fixtures/csv/import-good-gbk.csv';
 const good = readCsv(GOOD);
 const goodSum = good.reduce((a, r) => a + Number(r.s3_new_total), 0);
-// a demo leaf report of the latest year with figures, to delete
-const victim = d.leaf.find((r) => Number(r.year) === latest && Number(r.s3_new_total) > 0)!;
+const gbkSum = readGbkCsv(GBK).reduce((a, r) => a + Number(r['本年新收政府信息公开申请数量|总计']), 0);
+// one of the imported agencies' reports (a new agency's id is its name), to delete
+const victim = good[0];
 
 let dir: string;
 let context: BrowserContext;
@@ -40,19 +44,20 @@ describe('persistence', () => {
   it('an import, a deletion and an undo each survive a reload and a restart', async () => {
     const base = await kpis(page, latest);
     expect(base.s3_new_total).toBe(d.leafSum(latest, 's3_new_total'));
-    await importFiles(page, [GOOD]);
-    expect((await kpis(page, latest)).s3_new_total).toBe(base.s3_new_total! + goodSum);
+    // from the demo: both files land in the user's own workspace
+    await importFiles(page, [GOOD, GBK]);
+    expect((await kpis(page, latest)).s3_new_total).toBe(goodSum + gbkSum);
 
-    // delete one demo agency-year on the data-management section
+    // delete one agency-year on the data-management section
     await gotoView(page, '#/import');
-    await page.locator('[data-delete-agency]').selectOption(victim.agency_id);
+    await page.locator('[data-delete-agency]').selectOption(victim.agency);
     await page.locator('[data-delete-year]').selectOption(String(latest));
     await page.locator('[data-delete-report]').click();
     await page.locator('[data-data-message]').waitFor();
     await waitReady(page);
-    const afterDelete = base.s3_new_total! + goodSum - Number(victim.s3_new_total);
+    const afterDelete = goodSum + gbkSum - Number(victim.s3_new_total);
     expect((await kpis(page, latest)).s3_new_total).toBe(afterDelete);
-    expect(await logOps(page)).toEqual(['import:import-good.csv', `delete:${victim.agency_id}`]);
+    expect(await logOps(page)).toEqual(['import:import-good.csv', 'import:import-good-gbk.csv', `delete:${victim.agency}`]);
 
     await page.reload();
     await waitReady(page);
@@ -60,26 +65,36 @@ describe('persistence', () => {
     await restart();
     expect((await kpis(page, latest)).s3_new_total).toBe(afterDelete);
 
-    // undo the import: the deletion stays
+    // undo the last import: the deletion stays
     await gotoView(page, '#/import');
     await page.locator('[data-undo]').click();
     await page.locator('[data-data-message]').waitFor();
     await waitReady(page);
-    const afterUndo = base.s3_new_total! - Number(victim.s3_new_total);
+    const afterUndo = goodSum - Number(victim.s3_new_total);
     expect((await kpis(page, latest)).s3_new_total).toBe(afterUndo);
-    expect((await kpis(page, latest)).agencies_expected).toBe(base.agencies_expected);
+    expect((await kpis(page, latest)).agencies_expected).toBe(good.length);
     await restart();
     expect((await kpis(page, latest)).s3_new_total).toBe(afterUndo);
-    expect(await logOps(page)).toEqual([`delete:${victim.agency_id}`]);
+    expect(await logOps(page)).toEqual(['import:import-good.csv', `delete:${victim.agency}`]);
+    // and the demo was never touched
+    await page.locator('[data-switch-workspace="demo"]').click();
+    await page.waitForFunction(() => document.querySelector('[data-workspace]')?.getAttribute('data-workspace') === 'demo');
+    expect(await kpis(page, latest)).toEqual(base);
+    expect(await logOps(page)).toEqual([]);
+    await page.locator('[data-switch-workspace="own"]').click();
+    await page.waitForFunction(() => document.querySelector('[data-workspace]')?.getAttribute('data-workspace') === 'own');
   });
 
-  it('clear to empty hides the demo for good; clear to demo brings it back', async () => {
+  it('clear and hide the demo leaves nothing; the demo switch brings the demo back; clear then demo', async () => {
     await gotoView(page, '#/import');
     await page.locator('[data-clear-start]').click();
     await page.locator('[data-clear="empty"]').click();
     await page.locator('[data-data-message]').waitFor();
     await waitReady(page);
     expect(await page.locator('[data-demo-notice]').count()).toBe(0);
+    expect(await page.locator('[data-workspace]').getAttribute('data-workspace')).toBe('own');
+    // the demo hidden: no switch to it in the header
+    expect(await page.locator('[data-switch-workspace="demo"]').count()).toBe(0);
     expect(await page.locator('[data-local-notice]').textContent()).toContain('从不上传');
     expect(await page.locator('[data-delete-agency] option').count()).toBe(1);
     await restart();
@@ -88,13 +103,14 @@ describe('persistence', () => {
     expect(await page.locator('[data-delete-agency] option').count()).toBe(1);
     expect(await logOps(page)).toEqual([]);
     // with no data at all every view still opens, without errors
-    for (const v of ['overview', 'trends', 'refusals', 'compare', 'compliance', 'agency', 'import']) await gotoView(page, `#/${v}`);
+    for (const v of ['overview', 'trends', 'refusals', 'compare', 'compliance', 'agency', 'agencies', 'import']) await gotoView(page, `#/${v}`);
     expect(errors).toEqual([]);
 
-    // the demo switch alone brings the demo back, with no trace of the earlier deletion
+    // the demo switch alone brings the demo back
     await page.locator('[data-demo-toggle]').check();
     await waitReady(page);
     await page.waitForFunction(() => document.querySelectorAll('[data-delete-agency] option').length > 1);
+    expect(await page.locator('[data-workspace]').getAttribute('data-workspace')).toBe('demo');
     expect((await kpis(page, latest)).s3_new_total).toBe(d.leafSum(latest, 's3_new_total'));
     await importFiles(page, [GOOD]);
     await gotoView(page, '#/import');
@@ -103,19 +119,26 @@ describe('persistence', () => {
     await page.locator('[data-data-message]').waitFor();
     await waitReady(page);
     await restart();
+    expect(await page.locator('[data-workspace]').getAttribute('data-workspace')).toBe('demo');
     expect((await kpis(page, latest)).s3_new_total).toBe(d.leafSum(latest, 's3_new_total'));
     expect(await page.locator('[data-demo-notice]').count()).toBe(1);
+    // the user's own workspace was emptied
+    await page.locator('[data-switch-workspace="own"]').click();
+    await page.waitForFunction(() => document.querySelector('[data-workspace]')?.getAttribute('data-workspace') === 'own');
+    expect(await logOps(page)).toEqual([]);
   });
 
   it('a change made in one tab reaches another open tab without a reload', async () => {
     const other = (await openIn(context, `#/overview?year=${latest}`)).page;
-    const before = await metricValue(other, 's3_new_total');
+    const value = (v: number) => other.waitForFunction((x) => document.querySelector('[data-metric="s3_new_total"]')?.getAttribute('data-value') === String(x), v);
     await importFiles(page, [GOOD]);
-    await other.waitForFunction((v) => document.querySelector('[data-metric="s3_new_total"]')?.getAttribute('data-value') === String(v), before! + goodSum);
+    await value(goodSum);
+    await importFiles(page, [GBK]);
+    await value(goodSum + gbkSum);
     await gotoView(page, '#/import');
     await page.locator('[data-undo]').click();
     await page.locator('[data-data-message]').waitFor();
-    await other.waitForFunction((v) => document.querySelector('[data-metric="s3_new_total"]')?.getAttribute('data-value') === String(v), before);
+    await value(goodSum);
     await other.close();
   });
 

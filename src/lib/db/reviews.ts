@@ -2,8 +2,18 @@
 // survives reloads and restarts. Keyed by the stable flag key (rule|agency_id|year|column), so a
 // re-import that still raises the same flag keeps its review. A database of its own: persist.ts
 // owns 'disclosure-dashboard' at version 1, and a second store there would need a version bump.
-const DB_NAME = 'disclosure-dashboard-reviews';
+// One database per workspace (reviews of the demo city never show on the user's own data): the
+// user's own keeps the name reviews had before workspaces, as their log does (persist.ts).
+import type { Workspace } from './persist';
+
 const STORE = 'reviews';
+let workspace: Workspace = 'demo';
+const dbName = () => (workspace === 'own' ? 'disclosure-dashboard-reviews' : 'disclosure-dashboard-reviews-demo');
+
+/** The workspace whose reviews are read and written from now on (set when it is loaded). */
+export function useReviewsOf(ws: Workspace) {
+  workspace = ws;
+}
 
 export interface Review {
   key: string;
@@ -15,7 +25,7 @@ export interface Review {
 
 function openIdb(): Promise<IDBDatabase> {
   return new Promise((resolve, reject) => {
-    const req = indexedDB.open(DB_NAME, 1);
+    const req = indexedDB.open(dbName(), 1);
     req.onupgradeneeded = () => req.result.createObjectStore(STORE, { keyPath: 'key' });
     req.onsuccess = () => resolve(req.result);
     req.onerror = () => reject(req.error);

@@ -18,6 +18,12 @@ class AppState {
   dbError = $state<string | null>(null);
   /** true when the data shown includes the bundled synthetic demo city */
   demoLoaded = $state(false);
+  /** the workspace shown: the demo city, or the user's own data (never mixed) */
+  workspace = $state<'demo' | 'own'>('demo');
+  /** the demo workspace is offered in the header */
+  demoOffered = $state(true);
+  /** an import from the demo just created/opened the user's own workspace: say so once */
+  workspaceNotice = $state(false);
 
   t = (key: StringKey): string => STRINGS[this.lang][key];
 

@@ -1,6 +1,7 @@
-// Start-up and imports: open DuckDB, build the schema, load the bundled demo city (unless the
-// user hid it) through the same validation as a user's file, replay the stored log of imports
-// and deletions, then mark the app ready. DuckDB is a cache of bundled files + the log: every
+// Start-up and imports: open DuckDB, build the schema, load the workspace shown (the bundled demo
+// city, through the same validation as a user's file, or the user's own data), replay that
+// workspace's stored log of imports, deletions and registry edits, then mark the app ready.
+// The two workspaces never mix: the user's imports always go to their own workspace. DuckDB is a cache of bundled files + the log: every
 // change is written to the log inside the DuckDB transaction that makes it (all or nothing).
 import agenciesUrl from '../../../data/agencies.csv?url';
 import reportsUrl from '../../../data/reports.csv?url';
@@ -9,7 +10,9 @@ import { adoptEarlyResults, dropEarlyResults, getDb, useEarlyResults } from '../
 import type { DbAdapter } from '../db/adapter';
 import { CellStaging, applyImport, createSchema, readRegistry, type AppliedImport, type PreparedImport } from '../db/load';
 import { prepareCsvInWorker } from '../ingest/csvClient';
-import { isQuotaError, listEntries, logIsEmpty, readSettings, saveImport, storageInfo, type Settings } from '../db/persist';
+import { isQuotaError, listEntries, logIsEmpty, readSettings, saveImport, storageInfo, writeSettings, type Settings, type Workspace } from '../db/persist';
+import { applyAgencyEdit } from '../db/applyAgencyEdit';
+import { useReviewsOf } from '../db/reviews';
 import { prepareCsv, type Preparation } from '../ingest/prepare';
 import { DEMO_FILE_NAMES, prepareDemoFiles } from '../ingest/demo';
 import type { RegistryEntry } from '../ingest/resolve';
@@ -27,7 +30,7 @@ export const DEMO_FILES = [
 ];
 
 let started: Promise<void> | null = null;
-export const settings: Settings = { demo: true };
+export const settings: Settings = { demo: true, workspace: 'demo' };
 /** stored entries that could not be replayed (kept in the log, reported on the import screen) */
 export const replayFailures: { file: string; error: string }[] = [];
 
@@ -52,7 +55,7 @@ async function boot() {
   Object.assign(settings, await stored);
   const replayed = await loadAll(db, demo);
   // the early results were for the demo alone: they hold for what DuckDB now has only if that is so
-  if ((await early) && settings.demo && replayed === 0) adoptEarlyResults();
+  if ((await early) && settings.workspace === 'demo' && replayed === 0) adoptEarlyResults();
   else dropEarlyResults();
   app.earlyData = false;
   app.dbReady = true;
@@ -69,7 +72,11 @@ async function showFirstScreen(stored: Promise<Settings>): Promise<boolean> {
   const module = import('virtual:first-screen');
   module.catch(() => undefined);
   try {
-    if (!(await stored).demo || !(await logIsEmpty())) return false;
+    const s = await stored;
+    // the header names the workspace from the start (its data follows)
+    app.workspace = s.workspace;
+    app.demoOffered = s.demo;
+    if (s.workspace !== 'demo' || !(await logIsEmpty('demo'))) return false;
     const { default: snapshot } = await module;
     if (app.dbReady) return false;
     useEarlyResults(snapshot.results);
@@ -81,7 +88,7 @@ async function showFirstScreen(stored: Promise<Settings>): Promise<boolean> {
   }
 }
 
-/** Empty the tables and load the demo (if shown) and the log again, with the stored settings. */
+/** Empty the tables and load the workspace shown and its log again, with the stored settings. */
 export function rebuild(): Promise<void> {
   return exclusive(rebuildNow);
 }
@@ -110,28 +117,62 @@ async function prepareDemo(): Promise<PreparedImport[]> {
   return prepareDemoFiles(files, app.lang);
 }
 
-/** Demo (if shown) + the replayed log into empty tables. Returns how many log entries there were. */
+/** The workspace shown (the demo's files, or nothing for the user's own) + its replayed log into
+ *  empty tables. Returns how many log entries there were. */
 export async function loadAll(db: DbAdapter, demo?: Promise<PreparedImport[]>): Promise<number> {
+  const ws = settings.workspace;
+  useReviewsOf(ws);
   // (left as it is while the demo reloads: the first screen already shows it as loaded)
-  if (!settings.demo) app.demoLoaded = false;
-  if (settings.demo) {
+  if (ws !== 'demo') app.demoLoaded = false;
+  if (ws === 'demo') {
     // the tables were just created or cleared: the demo goes in without conflict checks
     for (const imp of await (demo ?? prepareDemo())) await applyImport(db, imp, undefined, true);
     app.demoLoaded = true;
   }
   performance.mark('dd:demo-loaded');
   replayFailures.length = 0;
-  const entries = await listEntries();
+  const entries = await listEntries(ws);
   for (const { entry } of entries) {
     try {
       if (entry.op === 'import') await applyImport(db, entry.imp);
+      else if (entry.op === 'agency') await applyAgencyEdit(db, entry.edit);
       else for (const sql of deleteAgencyYearSql(entry.agency_id, entry.year, await reportTables(db))) await db.query(sql);
     } catch (e) {
-      replayFailures.push({ file: entry.op === 'import' ? entry.imp.file : `${entry.agency_id} ${entry.year}`, error: errorText(e) });
+      replayFailures.push({ file: entryLabel(entry), error: errorText(e) });
     }
   }
   performance.mark('dd:store-ready');
+  // the header names the workspace once its data is in (the views are not ready before)
+  app.workspace = ws;
+  app.demoOffered = settings.demo;
   return entries.length;
+}
+
+function entryLabel(e: Awaited<ReturnType<typeof listEntries>>[number]['entry']): string {
+  if (e.op === 'import') return e.imp.file;
+  if (e.op === 'delete') return `${e.agency_id} ${e.year}`;
+  return e.edit.kind === 'merge' ? `${e.edit.from} → ${e.edit.into}` : e.edit.kind === 'create' ? e.edit.row.agency_id : e.edit.agency_id;
+}
+
+/** Show the other workspace: its data and log replace the tables' contents (all tabs follow). */
+export async function switchWorkspace(ws: Workspace): Promise<void> {
+  await startStore();
+  await exclusive(async () => {
+    if (settings.workspace === ws) return;
+    // the demo shown again is offered again
+    await writeSettings({ ...settings, workspace: ws, demo: ws === 'demo' ? true : settings.demo });
+    await rebuildNow();
+  });
+  announce();
+}
+
+/** The user's own data never joins the demo: an import started while the demo is shown first
+ *  switches to the user's own workspace (created by that first import), with one notice. */
+export async function ensureOwnWorkspace(): Promise<void> {
+  await startStore();
+  if (settings.workspace === 'own') return;
+  await switchWorkspace('own');
+  app.workspaceNotice = true;
 }
 
 export const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
@@ -142,7 +183,7 @@ async function commitPrepared(db: DbAdapter, imp: PreparedImport, packed?: Promi
   performance.mark('dd:commit-start');
   const applied = await exclusive(() => applyImport(db, imp, async () => {
     performance.mark('dd:persist-start');
-    await saveImport(imp, packed);
+    await saveImport(settings.workspace, imp, packed);
     performance.mark('dd:persist-end');
   }));
   announce();
@@ -171,7 +212,7 @@ export type Preparer = (name: string, bytes: Uint8Array, registry: RegistryEntry
 
 /** Validate one file against the current registry and, if it is clean, load and store it. */
 export async function importFile(name: string, bytes: Uint8Array, replace: boolean, prepare: Preparer = prepareCsv): Promise<ImportResult> {
-  await startStore();
+  await ensureOwnWorkspace();
   const db = await getDb();
   const prep = await prepare(name, bytes, await readRegistry(db), { replace });
   return commitPreparation(prep);
@@ -181,7 +222,7 @@ export async function importFile(name: string, bytes: Uint8Array, replace: boole
  *  while the rest is still being read (the two run on different threads), then the validated
  *  import is committed and stored — or, if the file has any error, the staged cells are dropped. */
 export async function importCsvFile(file: File, replace: boolean, onProgress?: (done: number, total: number) => void): Promise<ImportResult> {
-  await startStore();
+  await ensureOwnWorkspace();
   const db = await getDb();
   const staging = new CellStaging(db);
   try {
@@ -225,7 +266,7 @@ export interface DocumentsResult {
 
 /** Commit reviewed documents in one transaction (all or nothing), and store them for reloads. */
 export async function commitDocuments(drafts: DocumentDraft[], replace: boolean): Promise<DocumentsResult> {
-  await startStore();
+  await ensureOwnWorkspace();
   const db = await getDb();
   const { prepared, problems } = prepareDocuments(drafts, await readRegistry(db), replace);
   if (!prepared) return { applied: null, problems, newAgencies: [], failure: null };

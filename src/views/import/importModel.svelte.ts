@@ -1,13 +1,14 @@
 // State of the import screen. CSV files load one by one (each against the registry as the
 // previous files left it). Report documents (PDF, Word, web pages, text) are read and parsed
 // into drafts for review, then committed together in one transaction.
-import { commitDocuments, importCsvFile, registryLookup, type DocumentsResult, type ImportResult } from '../../lib/state/store';
+import { commitDocuments, ensureOwnWorkspace, importCsvFile, registryLookup, type DocumentsResult, type ImportResult } from '../../lib/state/store';
 import { draftInWorker } from '../../lib/ingest/draftClient';
 import { draftProblems, type DocumentDraft } from '../../lib/ingest/document';
 import { sniffKind } from '../../lib/ingest/docs/kind';
 import { importTableFile, tableFileKind } from '../../lib/state/tableImport';
 import type { CellCode } from '../../lib/format/cells';
-import sampleUrl from '../../../data/samples/zhongwei-data-bureau-2024.txt?url';
+// served as it is from public/samples/ (relative to the page: the app may live under any path)
+const sampleUrl = 'samples/zhongwei-data-bureau-2024.txt';
 
 export const SAMPLE_NAME = 'zhongwei-data-bureau-2024.txt';
 /** Report documents are read whole (pdf.js, mammoth): past this, a plain message instead. */
@@ -42,6 +43,9 @@ export class ImportModel {
     this.total = list.length;
     this.committed = null;
     this.files = list.map((f) => ({ name: f.name, status: 'pending', result: null }));
+    // the user's files never join the demo: from the demo, they open the user's own workspace
+    // first (so documents are matched against the user's registry, not the demo's)
+    await ensureOwnWorkspace();
     for (let i = 0; i < list.length; i++) {
       const file = list[i];
       this.fileProgress = 0;
