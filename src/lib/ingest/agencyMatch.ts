@@ -142,12 +142,12 @@ export class AgencyMatcher {
     let rest = name;
     const stripped: string[] = [];
     for (let guard = 0; guard < 6; guard++) {
-      const known = allowed
-        ? [...allowed].filter((p) => rest.startsWith(p)).sort((a, b) => b.length - a.length)[0]
-        : this.knownPlaceAt(rest) ?? leadingPlace(rest);
-      if (!known || known.length >= rest.length) break;
+      const tries = allowed
+        ? [...allowed].filter((p) => rest.startsWith(p)).sort((a, b) => b.length - a.length)
+        : [this.knownPlaceAt(rest), leadingPlace(rest)];
+      const known = tries.find((p) => p && p.length < rest.length && leadingPlace(rest.slice(p.length)));
+      if (!known) break;
       const next = rest.slice(known.length);
-      if (!leadingPlace(next)) break;
       stripped.push(known);
       rest = next;
       out.push({ form: rest, stripped: [...stripped] });
