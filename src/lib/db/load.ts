@@ -16,10 +16,10 @@ export async function createSchema(db: DbAdapter): Promise<void> {
 }
 
 export async function readRegistry(db: DbAdapter): Promise<RegistryEntry[]> {
-  const rows = await db.query<{ agency_id: string; name: string; aliases: string[] | null }>(
-    'SELECT agency_id, name, aliases FROM agencies',
+  const rows = await db.query<{ agency_id: string; name: string; aliases: string[] | null; parent_id: string | null; level: string | null; is_aggregate: boolean }>(
+    'SELECT agency_id, name, aliases, parent_id, level, is_aggregate FROM agencies',
   );
-  return rows.map((r) => ({ agency_id: r.agency_id, name: r.name, aliases: r.aliases ?? [] }));
+  return rows.map((r) => ({ agency_id: r.agency_id, name: r.name, aliases: r.aliases ?? [], parent_id: r.parent_id, level: r.level, is_aggregate: !!r.is_aggregate }));
 }
 
 /** What one import changes, ready to apply (and to store for replay after a reload). */

@@ -12,7 +12,7 @@ import { prepareCsvInWorker } from '../ingest/csvClient';
 import { isQuotaError, listEntries, logIsEmpty, readSettings, saveImport, storageInfo, type Settings } from '../db/persist';
 import { prepareCsv, type Preparation } from '../ingest/prepare';
 import { DEMO_FILE_NAMES, prepareDemoFiles } from '../ingest/demo';
-import type { RegistryEntry } from '../ingest/resolve';
+import type { MatchDecisions, RegistryEntry } from '../ingest/resolve';
 import { prepareDocuments, type DocumentDraft } from '../ingest/document';
 import type { Problem } from '../i18n/messages';
 import { problemText } from '../i18n/messages';
@@ -180,12 +180,12 @@ export async function importFile(name: string, bytes: Uint8Array, replace: boole
 /** A CSV file through the CSV worker: a wide file's cells are staged into DuckDB chunk by chunk
  *  while the rest is still being read (the two run on different threads), then the validated
  *  import is committed and stored — or, if the file has any error, the staged cells are dropped. */
-export async function importCsvFile(file: File, replace: boolean, onProgress?: (done: number, total: number) => void): Promise<ImportResult> {
+export async function importCsvFile(file: File, replace: boolean, onProgress?: (done: number, total: number) => void, decisions?: MatchDecisions): Promise<ImportResult> {
   await startStore();
   const db = await getDb();
   const staging = new CellStaging(db);
   try {
-    const prep = await prepareCsvInWorker(file, await readRegistry(db), replace, onProgress, (chunk) => staging.add(chunk), () => staging.restart());
+    const prep = await prepareCsvInWorker(file, await readRegistry(db), replace, onProgress, (chunk) => staging.add(chunk), () => staging.restart(), decisions);
     performance.mark('dd:csv-prepared');
     // packed for storage while DuckDB finishes staging (~0.25 s of the main thread at 100k rows)
     const packed = prep.prepared ? packAsync(prep.prepared) : undefined;
