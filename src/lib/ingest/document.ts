@@ -7,9 +7,11 @@ import type { Problem } from '../i18n/messages';
 import type { DocText } from './docs/docText';
 import { parseReportText, type ParseWarning } from './reportText';
 import { resolveRecords, type RegistryEntry } from './resolve';
+import { AgencyMatcher } from './agencyMatch';
+import { decisionsOf, draftMatches, type DraftMatchFields } from './draftMatch';
 import { FIRST_REPORT_YEAR, MAX_COUNT } from './values';
 
-export interface DocumentDraft {
+export interface DocumentDraft extends DraftMatchFields {
   file: string;
   kind: DocText['kind'];
   text: string;
@@ -67,11 +69,23 @@ export function draftProblems(d: DocumentDraft, nowYear = new Date().getFullYear
 export function prepareDocuments(drafts: DocumentDraft[], registry: RegistryEntry[], replace: boolean, nowYear?: number):
   { prepared: PreparedImport | null; problems: Problem[] } {
   const problems = drafts.flatMap((d) => draftProblems(d, nowYear));
-  const records = drafts.map((d, i) => ({
-    agency: d.agency.trim(), year: d.year ?? 0, cells: d.cells, source: d.file, line: i + 1, published_on: null,
-  }));
+  // a new agency goes in with the level, parent and aggregate flag shown (and maybe changed) in the review
+  const matches = draftMatches(drafts, new AgencyMatcher(registry));
+  const records = drafts.map((d, i) => {
+    const m = matches[i];
+    const g = m.state === 'new' ? m.guess : null;
+    return {
+      agency: d.agency.trim(), year: d.year ?? 0, cells: d.cells, source: d.file, line: i + 1, published_on: null,
+      ...(g?.level ? { level: g.level } : {}), ...(g?.parent_id ? { parent: g.parent_id } : {}),
+    };
+  });
   const label = drafts.length === 1 ? drafts[0].file : `${drafts.length} documents`;
-  const res = resolveRecords(label, records, registry);
+  const res = resolveRecords(label, records, registry, decisionsOf(drafts));
+  for (const a of res.newAgencies) {
+    const i = drafts.findIndex((d) => d.agency.trim() === a.name);
+    const m = matches[i];
+    if (m?.state === 'new') a.is_aggregate = m.guess.is_aggregate;
+  }
   problems.push(...res.problems.map((p) => ({ ...p, file: drafts[p.line - 1]?.file ?? p.file, line: 0 })));
   if (problems.length) return { prepared: null, problems };
   const cellSources: CellSource[] = res.records.flatMap((r, i) =>

@@ -248,3 +248,9 @@ export async function registryLookup(): Promise<Map<string, string>> {
   }
   return map;
 }
+
+/** The registry with its hierarchy, for matching drafts' agencies (agencyMatch.ts). */
+export async function registryEntries(): Promise<RegistryEntry[]> {
+  await startStore();
+  return readRegistry(await getDb());
+}

@@ -1,7 +1,10 @@
 // State of the import screen. CSV files load one by one (each against the registry as the
 // previous files left it). Report documents (PDF, Word, web pages, text) are read and parsed
 // into drafts for review, then committed together in one transaction.
-import { commitDocuments, importCsvFile, registryLookup, type DocumentsResult, type ImportResult } from '../../lib/state/store';
+import { commitDocuments, importCsvFile, registryEntries, type DocumentsResult, type ImportResult } from '../../lib/state/store';
+import { AgencyMatcher, type NewAgencyGuess } from '../../lib/ingest/agencyMatch';
+import { draftMatches, type DraftMatch } from '../../lib/ingest/draftMatch';
+import { GOVERNMENT_LEVELS, LEVELS } from '../../lib/format/levels';
 import { draftInWorker } from '../../lib/ingest/draftClient';
 import { draftProblems, type DocumentDraft } from '../../lib/ingest/document';
 import { sniffKind } from '../../lib/ingest/docs/kind';
@@ -30,7 +33,14 @@ export class ImportModel {
   total = $state(0);
   replace = $state(true);
   committed = $state<DocumentsResult | null>(null);
-  registry = $state<Map<string, string>>(new Map());
+  /** registry names and aliases (offered while an agency is typed) and the matcher over it */
+  registryNames = $state<string[]>([]);
+  /** agencies a new agency may be placed under: local governments and aggregates */
+  parents = $state<{ agency_id: string; name: string }[]>([]);
+  levels = $state<string[]>([...LEVELS]);
+  matcher = $state.raw(new AgencyMatcher([]));
+  /** each draft's match state, in draft order (the drafts are matched against each other too) */
+  matches = $derived<DraftMatch[]>(draftMatches(this.drafts, this.matcher));
 
   /** progress within the current file (0–1), and what is being done */
   fileProgress = $state(0);
@@ -60,7 +70,7 @@ export class ImportModel {
       this.done = i + 1;
     }
     this.phase = null;
-    this.registry = await registryLookup();
+    await this.loadRegistry();
     this.busy = false;
   }
 
@@ -68,14 +78,33 @@ export class ImportModel {
     return this.run(list.map((f) => new File([f.bytes.slice()], f.name)));
   }
 
+  /** CSV files whose names wait for the user's decisions (PendingMatches), by file name */
+  private csvFiles = new Map<string, File>();
+
   /** CSV: parsed and validated in the worker (progress as it reads), then committed here. */
-  private async csv(i: number, file: File) {
+  private async csv(i: number, file: File, decisions?: Record<string, string>) {
     const result = await importCsvFile(file, this.replace, (d, t) => {
       this.fileProgress = d / t;
       if (d === t) this.phase = 'load';
-    });
+    }, decisions);
     performance.mark('dd:csv-committed');
+    if (result.pending?.length) this.csvFiles.set(file.name, file);
     this.files[i] = { name: file.name, status: result.applied ? 'ok' : 'failed', result };
+  }
+
+  /** The same CSV file again, with the user's decisions on its probable agency names. */
+  async retryCsv(i: number, decisions: Record<string, string>) {
+    const file = this.csvFiles.get(this.files[i]?.name ?? '');
+    if (!file || this.busy) return;
+    this.busy = true;
+    this.phase = 'read';
+    try {
+      await this.csv(i, file, decisions);
+    } finally {
+      this.phase = null;
+      await this.loadRegistry();
+      this.busy = false;
+    }
   }
 
   /** Excel workbooks and Parquet (a table or the dataset zip): read by lazily loaded modules. */
@@ -111,17 +140,37 @@ export class ImportModel {
     this.selected = this.drafts.length - 1;
   }
 
+  private async loadRegistry() {
+    const reg = await registryEntries();
+    this.registryNames = reg.flatMap((a) => [a.name, ...a.aliases]);
+    this.matcher = new AgencyMatcher(reg);
+    this.parents = reg.filter((a) => a.is_aggregate || GOVERNMENT_LEVELS.includes(a.level ?? '') || /人民政府$/.test(a.name)).map((a) => ({ agency_id: a.agency_id, name: a.name }));
+    this.levels = [...new Set([...LEVELS, ...reg.map((a) => a.level).filter((l): l is string => !!l)])];
+  }
+
+  /** Accept a candidate (an agency_id), or '' to make the draft a new agency; undefined: undecided. */
+  decide(d: DocumentDraft, agencyId: string | undefined) {
+    d.match_decision = agencyId;
+    if (agencyId !== '') d.new_agency = undefined;
+  }
+
+  /** The level, parent or aggregate flag of a draft's new agency, as the user sets it. */
+  setNewAgency(d: DocumentDraft, i: number, patch: Partial<NewAgencyGuess>) {
+    const m = this.matches[i];
+    if (m?.state !== 'new') return;
+    d.new_agency = { ...m.guess, ...patch };
+  }
+
   get current(): DocumentDraft | null {
     return this.drafts[this.selected] ?? null;
   }
 
-  /** The registry id a draft's agency matches (name, id or alias), or null for a new agency. */
-  matchOf(d: DocumentDraft): string | null {
-    return this.registry.get(d.agency.trim()) ?? null;
-  }
-
-  problemsOf(d: DocumentDraft) {
-    return draftProblems(d);
+  problemsOf(d: DocumentDraft, i = this.drafts.indexOf(d)) {
+    const out = draftProblems(d);
+    if (this.matches[i]?.state === 'probable') {
+      out.push({ file: d.file, line: 0, column: 'agency', severity: 'error', message_zh: `「${d.agency}」可能是名录中已有的机构：请确认或作为新机构`, message_en: `"${d.agency}" may be an agency already in the registry: confirm it, or make it a new agency` });
+    }
+    return out;
   }
 
   setCell(d: DocumentDraft, code: CellCode, raw: string) {
