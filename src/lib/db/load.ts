@@ -3,6 +3,7 @@
 import { CELLS, CELL_CODES, allowsFraction } from '../format/cells';
 import type { AgencyRow } from '../ingest/csv';
 import type { RegistryEntry, ResolvedRecord } from '../ingest/resolve';
+import { replaceCellFaults } from './cellFaults';
 import { lit, type DbAdapter } from './adapter';
 import type { Column } from './arrow';
 import type { CellChunk, PackedCells } from '../ingest/packedCells';
@@ -98,6 +99,7 @@ export async function applyImport(
         }
       }
       if (!intoEmpty || imp.cellSources?.length) await replaceCellSources(db, imp.cellSources ?? [], incoming);
+      await replaceCellFaults(db, imp.records, incoming, intoEmpty);
       if (imp.records.length >= PART_MIN_ROWS && imp.records.every((r) => !r.source || r.source === imp.file)) {
         // a table of its own: the staged one as it is, or one created in this transaction (COMMIT
         // hands either over without copying its rows into another table)

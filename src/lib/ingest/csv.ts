@@ -4,7 +4,7 @@ import Papa from 'papaparse';
 import { CODE_BY_ZH_HEADER, isCellCode, type CellCode } from '../format/cells';
 import { emptyCells, type CellValues, type ReportRecord } from '../format/record';
 import type { Problem } from '../i18n/messages';
-import { parseCellNumber, parseCellValue, parseDate, parseYear } from './values';
+import { isFractionalCount, parseCellNumber, parseCellValue, parseDate, parseYear } from './values';
 import { PACKED_CELLS, cellIndex, type CellPacker, type PackedCells } from './packedCells';
 
 export type CsvKind = 'wide' | 'long' | 'agencies';
@@ -192,9 +192,13 @@ function readWide(header: string[], body: string[][], lineOf: LineOf, nowYear: n
     header.forEach((h, j) => {
       const code = codeAt[j];
       if (!code) return;
-      const v = parseCellNumber(row[j] ?? '', code);
-      if (v !== null && typeof v !== 'number') err(line, h, v.zh, v.en);
-      else if (packer) packer.set(indexAt[j], v);
+      let v = parseCellNumber(row[j] ?? '', code);
+      if (v !== null && typeof v !== 'number') return err(line, h, v.zh, v.en);
+      if (v !== null && isFractionalCount(v, code)) {
+        (rec.faults ??= []).push({ code, value: v });
+        v = null;
+      }
+      if (packer) packer.set(indexAt[j], v);
       else rec.cells[code] = v;
     });
     noteDuplicate(rec, line, seen, err);
@@ -265,8 +269,9 @@ function readLong(header: string[], body: string[][], lineOf: LineOf, nowYear: n
     }
     entry.codes.set(code, line);
     const v = parseCellValue(row[col('value')] ?? '', code);
-    if (v.ok) entry.rec.cells[code] = v.value;
-    else err(line, 'value', v.zh, v.en);
+    if (!v.ok) err(line, 'value', v.zh, v.en);
+    else if (v.value !== null && isFractionalCount(v.value, code)) (entry.rec.faults ??= []).push({ code, value: v.value });
+    else entry.rec.cells[code] = v.value;
   });
 }
 

@@ -9,7 +9,7 @@ import { parseReportText, type ParseWarning } from './reportText';
 import { resolveRecords, type RegistryEntry } from './resolve';
 import { AgencyMatcher } from './agencyMatch';
 import { decisionsOf, draftMatches, type DraftMatchFields } from './draftMatch';
-import { FIRST_REPORT_YEAR, MAX_COUNT } from './values';
+import { FIRST_REPORT_YEAR, MAX_COUNT, isFractionalCount } from './values';
 
 export interface DocumentDraft extends DraftMatchFields {
   file: string;
@@ -59,8 +59,8 @@ export function draftProblems(d: DocumentDraft, nowYear = new Date().getFullYear
     const v = d.cells[c];
     if (v === null) continue;
     if (!Number.isFinite(v)) p(c, '不是数字', 'not a number');
-    else if (!allowsFraction(c) && (v < 0 || !Number.isInteger(v))) p(c, `件数须为非负整数（${v}）`, `a count must be a whole non-negative number (${v})`);
-    else if (!allowsFraction(c) && v > MAX_COUNT) p(c, `件数过大（${v}，最大 ${MAX_COUNT}）`, `count too large (${v}; at most ${MAX_COUNT})`);
+    // a negative or fractional count is the report's own fault: loaded as printed, flagged by `negative`
+    else if (!allowsFraction(c) && Math.abs(v) > MAX_COUNT) p(c, `件数过大（${v}，最大 ${MAX_COUNT}）`, `count too large (${v}; at most ${MAX_COUNT})`);
   }
   return out;
 }
@@ -74,8 +74,14 @@ export function prepareDocuments(drafts: DocumentDraft[], registry: RegistryEntr
   const records = drafts.map((d, i) => {
     const m = matches[i];
     const g = m.state === 'new' ? m.guess : null;
+    const faults = CELL_CODES.flatMap((code) => {
+      const v = d.cells[code];
+      return v !== null && Number.isFinite(v) && isFractionalCount(v, code) ? [{ code, value: v }] : [];
+    });
+    const cells = faults.length ? { ...d.cells, ...Object.fromEntries(faults.map((f) => [f.code, null])) } : d.cells;
     return {
-      agency: d.agency.trim(), year: d.year ?? 0, cells: d.cells, source: d.file, line: i + 1, published_on: null,
+      agency: d.agency.trim(), year: d.year ?? 0, cells, source: d.file, line: i + 1, published_on: null,
+      ...(faults.length ? { faults } : {}),
       ...(g?.level ? { level: g.level } : {}), ...(g?.parent_id ? { parent: g.parent_id } : {}),
     };
   });
