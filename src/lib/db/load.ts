@@ -243,10 +243,12 @@ async function stageAgencies(db: DbAdapter, name: string, rows: AgencyRow[], imp
     { name: 'category', type: 'utf8', values: rows.map((a) => a.category) },
     { name: 'is_aggregate', type: 'int32', values: rows.map((a) => (a.is_aggregate ? 1 : 0)) },
     { name: 'aliases', type: 'utf8', values: rows.map((a) => a.aliases.join(ALIAS_SEP)) },
+    { name: 'active_from', type: 'int32', values: rows.map((a) => a.active_from ?? null) },
+    { name: 'active_to', type: 'int32', values: rows.map((a) => a.active_to ?? null) },
   ]);
   if (!intoEmpty) await db.query(`DELETE FROM agencies WHERE agency_id IN (SELECT agency_id FROM ${name})`);
   await db.query(`INSERT INTO agencies SELECT agency_id, name, level, parent_id, category, is_aggregate <> 0,
-    CASE WHEN aliases = '' THEN []::VARCHAR[] ELSE string_split(aliases, chr(31)) END, ${importId} FROM ${name}`);
+    CASE WHEN aliases = '' THEN []::VARCHAR[] ELSE string_split(aliases, chr(31)) END, ${importId}, active_from, active_to FROM ${name}`);
   await db.query(`DROP TABLE ${name}`);
 }
 const ALIAS_SEP = '\u001f';

@@ -29,7 +29,7 @@ export function schemaSql(): string[] {
   return [
     `CREATE TABLE IF NOT EXISTS agencies (agency_id VARCHAR NOT NULL, name VARCHAR NOT NULL, level VARCHAR,
       parent_id VARCHAR, category VARCHAR, is_aggregate BOOLEAN NOT NULL DEFAULT false, aliases VARCHAR[],
-      import_id INTEGER)`,
+      import_id INTEGER, active_from INTEGER, active_to INTEGER)`,
     // read through the view `reports` (reportParts.ts); big imports have tables of their own
     `CREATE TABLE IF NOT EXISTS ${REPORT_ROWS} (\n  ${meta},\n  ${cellCols}\n)`,
     'CREATE TABLE IF NOT EXISTS report_parts (part VARCHAR, import_id INTEGER, source VARCHAR, imported_at TIMESTAMP)',
