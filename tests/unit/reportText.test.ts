@@ -19,9 +19,11 @@ describe('parseReportText — the real fixture (中卫市数据局 2024, text ex
     expect(Object.keys(r.cells).sort()).toEqual([...CELL_CODES].sort());
     expect(r.cells).toEqual(exp.cells);
   });
-  it('passes its sums and warns only about the blank fee', () => {
+  it('passes its sums and warns only about the blank fee and the date it does not print', () => {
     expect(r.failedRules).toEqual([]);
-    expect(r.warnings.map((w) => w.code)).toEqual(['s2_fee_amount']);
+    expect(r.warnings.filter((w) => w.code).map((w) => w.code)).toEqual(['s2_fee_amount']);
+    expect(r.warnings.filter((w) => !w.code).map((w) => w.message_en)).toEqual([expect.stringMatching(/no publication date/)]);
+    expect(r.published_on).toBeNull();
   });
   it('records the source line of each value', () => {
     expect(r.sources.s3_new_natural).toEqual({ line: 153 });

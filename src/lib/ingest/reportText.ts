@@ -43,6 +43,11 @@ export interface ParseWarning {
 export interface ParsedReport {
   agency: string | null;
   year: number | null;
+  /** the report's own date (ISO yyyy-mm-dd): under the title, above the signature, or a saved web
+   *  page's 发布时间 — never the statistics period; null (with a warning) when not printed */
+  published_on: string | null;
+  /** where the date was read: 1-based line and that line's text */
+  published_on_source: { line: number; text: string } | null;
   /** all 200 cells; null = blank or unreadable (an unreadable cell always has a warning) */
   cells: CellValues;
   warnings: ParseWarning[];
@@ -57,14 +62,15 @@ export function parseReportText(text: string): ParsedReport {
   const doc = buildDoc(text);
   const matches = findAnchors(doc);
   const warnings = [...meta.warnings];
+  const head = { agency: meta.agency, year: meta.year, published_on: meta.published_on, published_on_source: meta.published_on_source };
   if (!matches.some((m) => m.startPos >= 0) || doc.tokens.length === 0) {
     warnings.push({
       message_zh: '未找到年报表格，全部数字留空', message_en: 'no form table found in the text; every cell left blank',
     });
-    return { agency: meta.agency, year: meta.year, cells: emptyCells(), warnings, failedRules: [], sources: {} };
+    return { ...head, cells: emptyCells(), warnings, failedRules: [], sources: {} };
   }
   const t = readTables(doc, matches);
   warnings.push(...t.warnings);
   const failedRules = [...new Set(checkWithinReport(t.cells).map((f) => f.rule))];
-  return { agency: meta.agency, year: meta.year, cells: t.cells, warnings, failedRules, sources: t.sources };
+  return { ...head, cells: t.cells, warnings, failedRules, sources: t.sources };
 }
