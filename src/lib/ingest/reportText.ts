@@ -31,6 +31,8 @@ import { readTables } from './reportText/read';
 export interface ParseWarning {
   /** the cell concerned, when there is one */
   code?: string;
+  /** the cells concerned, when the warning is about a row or a table (several cells) */
+  codes?: string[];
   /** row and column labels as printed in the form */
   row?: string;
   column?: string;

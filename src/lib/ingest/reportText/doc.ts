@@ -59,7 +59,11 @@ const RUNNING_TITLE = /^\S{0,40}?\d{4}\s*年度?\s*(政府信息公开|政务公
 const NOT_CELLS = [
   /第\s*[\d一二三四五六七八九十]+\s*条\s*第?\s*\(?\s*[\d一二三四五六七八九十]+\s*\)?\s*项/g,
   /column\s*\d+/gi,
+  // a note inside a cell, "22（其中修订 16 件）" (maybe cut at the line's end by a converter)
+  /\(\s*(其中|含|包括|另有|另|注|内含|包含)[^()|]*?\d[^()|]*?(\)|$)/g,
+  /(?<=^|[\s|])(数据|列|栏|字段|项目)\s*\d+(?=\s*(\||$))/g, // converter placeholders: | 数据1 | 数据2 |
   /\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日/g,
+  /(?<!\d)(19|20)\d{2}-\d{1,2}-\d{1,2}(?![\d-])/g, // 发布时间：2024-01-05
   /(?<!\d)(19|20)\d{2}\s*年度?(?=\s*\p{Script=Han})/gu, // 2024年 in a heading or a note
 ];
 

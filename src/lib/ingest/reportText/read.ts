@@ -10,6 +10,8 @@ import { pos, posLi, type Doc, type Tok } from './doc';
 import { ANCHORS, S2_2019_HEADINGS, S4_CODES, cellNames, labelChars, type AnchorDef } from './labels';
 import type { Match } from './match';
 import { readRow, type Cell, type Msg, type RowRead } from './region';
+import { placeDetached, type RowPlace } from './detached';
+import { readS4Groups } from './s4groups';
 import { solveSection, type Pending } from './solve';
 
 export interface TableRead {
@@ -51,7 +53,7 @@ export function readTables(doc: Doc, matches: Match[]): TableRead {
   };
   const rowNote = (a: AnchorDef, why: Msg, li?: number) =>
     warnings.push({
-      row: a.label_zh, line: line(li), code: a.codes!.length === 1 ? a.codes![0] : undefined,
+      row: a.label_zh, line: line(li), code: a.codes!.length === 1 ? a.codes![0] : undefined, codes: a.codes!.length > 1 ? [...a.codes!] : undefined,
       message_zh: `${a.label_zh}：${why.zh}`, message_en: `${cellNames(a.codes![0]).en.split(' — ')[0]}: ${why.en}`,
     });
   const store = (codes: CellCode[], values: Cell[], lines: (number | undefined)[]) =>
@@ -79,6 +81,16 @@ export function readTables(doc: Doc, matches: Match[]): TableRead {
     const n = a.codes!.length;
     const spec = { n, start: m.startPos, end: endOf(i), labelEnd: m.endPos, mode, check: a.section === '三' ? groupCheck(n) : () => true };
     reads.set(a.id, { a, m, r: readRow(doc, spec), spec });
+  }
+
+  // 1b. value rows printed as a block after their labels
+  const rowIds = ANCHORS.filter((a) => a.kind === 'row').map((a) => a.id);
+  const places: RowPlace[] = [...reads.values()].map((x) => ({
+    id: x.a.id, order: rowIds.indexOf(x.a.id), table: `${x.a.section}:${x.spec.n}`, n: x.spec.n, labelEnd: x.spec.labelEnd, end: x.spec.end,
+  }));
+  for (const [id, p] of placeDetached(doc, places)) {
+    const x = reads.get(id)!;
+    x.r = { status: 'ok', values: p.values, lines: p.lines, note: { zh: '数字与行名分开印出（先行名后数字），按行的先后对应', en: 'values printed apart from their labels (labels first, then the values), matched in row order' } };
   }
 
   // 2. rows whose values were on one line but fewer than the cells: place them by the columns of
@@ -247,7 +259,7 @@ function readOldOther(
   for (let k = warnings.length - 1; k >= 0; k--) if (warnings[k].code && subCodes.includes(warnings[k].code!)) warnings.splice(k, 1);
   store(misc.codes!, r.values!, r.lines);
   warnings.push({
-    row: misc.label_zh, line: doc.lines[posLi(m.startPos)].no,
+    row: misc.label_zh, line: doc.lines[posLi(m.startPos)].no, codes: [...misc.codes!],
     message_zh: `旧式未细分的“其他处理”行，其数字记入“${misc.label_zh}”，以便三（七）总计仍可核对`,
     message_en: 'old-style undivided "other handling" row: its values are recorded as "other: other" so that the 三（七） total still checks',
   });
@@ -270,6 +282,16 @@ function readSection4(
   // broken header is a run of its own); the header ends at the text before it
   const inS4 = doc.tokens.filter((t) => pos(t.li, t.col) >= from && pos(t.li, t.col) < until);
   if (!inS4.length) return fail({ zh: '表格中没有数字', en: 'no values in the table' });
+  const grouped = readS4Groups(doc, from, until);
+  if (grouped) {
+    store([...S4_CODES], grouped.values, grouped.lines);
+    warnings.push({
+      row: '行政复议、行政诉讼', line: doc.lines[grouped.lines[0]].no, codes: [...S4_CODES],
+      message_zh: '第四部分分为三个小表，按表的先后依次读作行政复议、未经复议直接起诉、复议后起诉',
+      message_en: 'section 四 printed as three small tables, read in order as review, direct suit, suit after review',
+    });
+    return;
+  }
   const charPos = doc.chars.split('').map((_, k) => pos(doc.charLi[k], doc.charCol[k]));
   const runs: Tok[][] = [];
   let ci = 0;
@@ -321,7 +343,7 @@ function readSection4(
     store([...S4_CODES], r.values!, r.lines);
     if (r.note) {
       warnings.push({
-        row: '行政复议、行政诉讼', line: doc.lines[first.li].no,
+        row: '行政复议、行政诉讼', line: doc.lines[first.li].no, codes: [...S4_CODES],
         message_zh: `第四部分：${r.note.zh}`, message_en: `section 四: ${r.note.en}`,
       });
     }
