@@ -27,6 +27,7 @@ import { buildDoc } from './reportText/doc';
 import { findAnchors } from './reportText/match';
 import { parseMeta } from './reportText/meta';
 import { readTables } from './reportText/read';
+import { verifyCells } from './reportText/verify';
 
 export interface ParseWarning {
   /** the cell concerned, when there is one */
@@ -55,6 +56,8 @@ export interface ParsedReport {
   warnings: ParseWarning[];
   /** ids of within-report rules that fail (balance, outcome_sum, column_sum, s4_sum, negative) */
   failedRules: string[];
+  /** cells not read from the text but forced by the sums the report prints (each has a warning) */
+  derived: CellCode[];
   /** the input line each read value came from */
   sources: Partial<Record<CellCode, { line: number }>>;
 }
@@ -69,10 +72,11 @@ export function parseReportText(text: string): ParsedReport {
     warnings.push({
       message_zh: '未找到年报表格，全部数字留空', message_en: 'no form table found in the text; every cell left blank',
     });
-    return { ...head, cells: emptyCells(), warnings, failedRules: [], sources: {} };
+    return { ...head, cells: emptyCells(), warnings, failedRules: [], sources: {}, derived: [] };
   }
   const t = readTables(doc, matches);
+  const { derived } = verifyCells(t.cells, t.warnings, t.inferred, t.unplaced);
   warnings.push(...t.warnings);
   const failedRules = [...new Set(checkWithinReport(t.cells).map((f) => f.rule))];
-  return { ...head, cells: t.cells, warnings, failedRules, sources: t.sources };
+  return { ...head, cells: t.cells, warnings, failedRules, sources: t.sources, derived };
 }

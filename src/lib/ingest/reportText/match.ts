@@ -21,6 +21,8 @@ export interface Match {
   endPos: number;
   /** the text matched, for messages */
   text: string;
+  /** found only where the form's row order puts it, with more typos than allowed elsewhere */
+  byOrder?: boolean;
 }
 
 /** Errors allowed for a key of this length. */
@@ -218,7 +220,7 @@ function fillGaps(doc: Doc, chain: Match[]): Match[] {
         startPos: pos(doc.charLi[start], doc.charCol[start]),
         cutPos: startWithItemNo(doc, a, start),
         endPos: pos(doc.charLi[last], doc.charCol[last] + 1),
-        text: doc.chars.slice(start, end),
+        text: doc.chars.slice(start, end), byOrder: h.cost > allowedErrors(key.length),
       });
       cursor = end;
     }

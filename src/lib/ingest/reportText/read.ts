@@ -18,6 +18,10 @@ export interface TableRead {
   cells: CellValues;
   sources: Partial<Record<CellCode, { line: number }>>;
   warnings: ParseWarning[];
+  /** cells placed by inference (a split, row order, column positions …), not read as printed */
+  inferred: Set<CellCode>;
+  /** cells left blank because they could not be placed (not printed blank) */
+  unplaced: Set<CellCode>;
 }
 
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
@@ -44,7 +48,10 @@ export function readTables(doc: Doc, matches: Match[]): TableRead {
   const mode = detectMode(doc, matches);
   const line = (li: number | undefined) => (li === undefined ? undefined : doc.lines[li].no);
 
-  const cellWarn = (code: CellCode, why: Msg, li?: number) => {
+  const inferred = new Set<CellCode>();
+  const unplaced = new Set<CellCode>();
+  const cellWarn = (code: CellCode, why: Msg, li?: number, couldBe = true) => {
+    if (couldBe && cells[code] === null) unplaced.add(code);
     const n = cellNames(code);
     warnings.push({
       code, row: n.row, column: n.column, line: line(li),
@@ -64,6 +71,7 @@ export function readTables(doc: Doc, matches: Match[]): TableRead {
         v = null;
       }
       cells[code] = v;
+      if (v !== null) unplaced.delete(code);
       if (lines[j] !== undefined) sources[code] = { line: line(lines[j])! };
     });
 
@@ -155,9 +163,13 @@ export function readTables(doc: Doc, matches: Match[]): TableRead {
     }
     const { r } = x;
     if (r.status === 'ok') {
-      if (r.note) rowNote(a, r.note, li);
+      if (r.note) {
+        rowNote(a, r.note, li);
+        for (const c of a.codes!) inferred.add(c);
+      }
+      if (x.m.byOrder) for (const c of a.codes!) inferred.add(c);
       store(a.codes!, r.values!, r.lines);
-      if (r.uncertainNulls) a.codes!.forEach((c, j) => r.values![j] === null && cellWarn(c, r.uncertainNulls!, li));
+      if (r.uncertainNulls) a.codes!.forEach((c, j) => r.values![j] === null && cellWarn(c, r.uncertainNulls!, li, false));
     } else if (r.status === 'ambiguous' && a.section === '三') {
       pending.push({ codes: a.codes!, candidates: r.candidates!.map((c) => c.values), a, r, li });
     } else {
@@ -175,6 +187,7 @@ export function readTables(doc: Doc, matches: Match[]): TableRead {
         const k = p.r.candidates!.findIndex((c) => c.values === s);
         rowNote(p.a, { zh: `${p.r.note!.zh}，按本节勾稽关系只剩一种`, en: `${p.r.note!.en}; the section's sums leave one` }, p.li);
         store(p.codes, s, p.r.candidates![k].lines);
+        for (const c of p.codes) inferred.add(c);
       } else {
         const why = { zh: `${p.r.note!.zh}，按本节勾稽关系仍无法确定`, en: `${p.r.note!.en}; the section's sums do not settle it` };
         for (const c of p.codes) cellWarn(c, why, p.li);
@@ -183,11 +196,11 @@ export function readTables(doc: Doc, matches: Match[]): TableRead {
   }
 
   // 4. the old undivided （六）其他处理 row
-  readOldOther(doc, matches, byId, endOf, mode, warnings, cellWarn, store);
+  readOldOther(doc, matches, byId, endOf, mode, warnings, cellWarn, store, inferred);
 
   // 5. section 四
-  readSection4(doc, matches, byId, docEnd, mode, cellWarn, store, warnings);
-  return { cells, sources, warnings };
+  readSection4(doc, matches, byId, docEnd, mode, cellWarn, store, warnings, inferred);
+  return { cells, sources, warnings, inferred, unplaced };
 }
 
 /** Whether a row label was matched with only a piece of its group's label inside it — the
@@ -237,13 +250,13 @@ function detectMode(doc: Doc, matches: Match[]): 'rows' | 'cells' {
 }
 
 type Store = (codes: CellCode[], values: Cell[], lines: (number | undefined)[]) => void;
-type CellWarn = (code: CellCode, why: Msg, li?: number) => void;
+type CellWarn = (code: CellCode, why: Msg, li?: number, couldBe?: boolean) => void;
 
 /** The 2019-style undivided （六）其他处理 row: its value goes to 三（六）3 其他 so that 三（七）
  *  still adds up; the two new sub-rows stay blank. Both with a warning. */
 function readOldOther(
   doc: Doc, matches: Match[], byId: Map<string, number>, endOf: (i: number) => number, mode: 'rows' | 'cells',
-  warnings: ParseWarning[], cellWarn: CellWarn, store: Store,
+  warnings: ParseWarning[], cellWarn: CellWarn, store: Store, inferred: Set<CellCode>,
 ) {
   const gi = byId.get('group:outcome_other');
   if (gi === undefined) return;
@@ -258,19 +271,20 @@ function readOldOther(
   const subCodes = subs.flatMap((a) => a.codes!) as string[];
   for (let k = warnings.length - 1; k >= 0; k--) if (warnings[k].code && subCodes.includes(warnings[k].code!)) warnings.splice(k, 1);
   store(misc.codes!, r.values!, r.lines);
+  for (const c of misc.codes!) inferred.add(c);
   warnings.push({
     row: misc.label_zh, line: doc.lines[posLi(m.startPos)].no, codes: [...misc.codes!],
     message_zh: `旧式未细分的“其他处理”行，其数字记入“${misc.label_zh}”，以便三（七）总计仍可核对`,
     message_en: 'old-style undivided "other handling" row: its values are recorded as "other: other" so that the 三（七） total still checks',
   });
   for (const a of subs.slice(0, -1)) {
-    for (const c of a.codes!) cellWarn(c, { zh: '旧式表格未细分此项', en: 'the old-style form does not divide this row' });
+    for (const c of a.codes!) cellWarn(c, { zh: '旧式表格未细分此项', en: 'the old-style form does not divide this row' }, undefined, false);
   }
 }
 
 function readSection4(
   doc: Doc, matches: Match[], byId: Map<string, number>, docEnd: number, mode: 'rows' | 'cells',
-  cellWarn: CellWarn, store: Store, warnings: ParseWarning[],
+  cellWarn: CellWarn, store: Store, warnings: ParseWarning[], inferred: Set<CellCode>,
 ) {
   const starts = ['s4', 's4header'].map((id) => byId.get(id)).filter((i): i is number => i !== undefined);
   const fail = (why: Msg) => S4_CODES.forEach((c) => cellWarn(c, why));
@@ -285,6 +299,7 @@ function readSection4(
   const grouped = readS4Groups(doc, from, until);
   if (grouped) {
     store([...S4_CODES], grouped.values, grouped.lines);
+    for (const c of S4_CODES) inferred.add(c);
     warnings.push({
       row: '行政复议、行政诉讼', line: doc.lines[grouped.lines[0]].no, codes: [...S4_CODES],
       message_zh: '第四部分分为三个小表，按表的先后依次读作行政复议、未经复议直接起诉、复议后起诉',
@@ -339,9 +354,10 @@ function readSection4(
     }
   }
   if (r.status === 'ok') {
-    if (r.uncertainNulls) S4_CODES.forEach((c, j) => r.values![j] === null && cellWarn(c, r.uncertainNulls!, first.li));
+    if (r.uncertainNulls) S4_CODES.forEach((c, j) => r.values![j] === null && cellWarn(c, r.uncertainNulls!, first.li, false));
     store([...S4_CODES], r.values!, r.lines);
     if (r.note) {
+      for (const c of S4_CODES) inferred.add(c);
       warnings.push({
         row: '行政复议、行政诉讼', line: doc.lines[first.li].no, codes: [...S4_CODES],
         message_zh: `第四部分：${r.note.zh}`, message_en: `section 四: ${r.note.en}`,
