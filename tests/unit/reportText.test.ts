@@ -174,7 +174,7 @@ describe('parseReportText — layouts, one by one', () => {
     expect(r.derived).toEqual([]);
   });
 
-  it('run-together rows that the sums cannot settle stay null with a warning', () => {
+  it('run-together rows that the sums cannot settle: cells all readings share are kept, the rest null with a warning naming how many fit', () => {
     // partial and third-party both read 11/0 or 1/10 in their first two columns; either way the
     // section adds up, so neither is taken
     const truth = expected('layout-run-together.expected.json').cells;
@@ -191,7 +191,11 @@ describe('parseReportText — layouts, one by one', () => {
     expectNoSilentError(r, t2);
     expect(r.cells.s3_partial_natural).toBeNull();
     expect(r.cells.s3_deny_third_party_natural).toBeNull();
-    expect(r.warnings.find((w) => w.code === 's3_partial_natural')!.message_en).toMatch(/run together.*do not settle/);
+    expect(r.warnings.find((w) => w.code === 's3_partial_natural')!.message_en).toMatch(/run together.*2 combinations fit the section's sums and differ in this cell/);
+    expect(r.warnings.find((w) => w.code === 's3_partial_natural')!.message_zh).toMatch(/仍有 2 种组合/);
+    // the cells both readings share are kept
+    expect([r.cells.s3_partial_total, r.cells.s3_partial_research, r.cells.s3_deny_third_party_total]).toEqual([11, 0, 11]);
+    expect(r.cells.s3_partial_business).toBeNull();
   });
 
   it('the 2019 trial form\'s section 二 (other columns) is not read into the 2021 cells', () => {

@@ -12,7 +12,7 @@ import type { Match } from './match';
 import { readRow, type Cell, type Msg, type RowRead } from './region';
 import { placeDetached, type RowPlace } from './detached';
 import { readS4Groups } from './s4groups';
-import { solveSection, type Pending } from './solve';
+import { agreeing, solveSection, type Pending } from './solve';
 
 export interface TableRead {
   cells: CellValues;
@@ -87,7 +87,7 @@ export function readTables(doc: Doc, matches: Match[]): TableRead {
     if (i === undefined) continue;
     const m = matches[i];
     const n = a.codes!.length;
-    const spec = { n, start: m.startPos, end: endOf(i), labelEnd: m.endPos, mode, check: a.section === '三' ? groupCheck(n) : () => true };
+    const spec = { n, start: m.startPos, end: endOf(i), labelEnd: m.endPos, mode, check: a.section === '三' ? groupCheck(n) : () => true, groupSize: a.section === '三' ? n : 0 };
     reads.set(a.id, { a, m, r: readRow(doc, spec), spec });
   }
 
@@ -170,6 +170,9 @@ export function readTables(doc: Doc, matches: Match[]): TableRead {
       if (x.m.byOrder) for (const c of a.codes!) inferred.add(c);
       store(a.codes!, r.values!, r.lines);
       if (r.uncertainNulls) a.codes!.forEach((c, j) => r.values![j] === null && cellWarn(c, r.uncertainNulls!, li, false));
+    } else if (r.status === 'ambiguous' && a.section !== '三' && agreeing(r.candidates!.map((c) => c.values)).some((v) => v !== undefined)) {
+      const why = { zh: `${r.note!.zh}，此格各不相同`, en: `${r.note!.en}; they differ in this cell` };
+      keepAgreed(a, a.codes!, agreeing(r.candidates!.map((c) => c.values)), r.candidates![0].lines, why, li);
     } else if (r.status === 'ambiguous' && a.section === '三') {
       pending.push({ codes: a.codes!, candidates: r.candidates!.map((c) => c.values), a, r, li });
     } else {
@@ -182,8 +185,12 @@ export function readTables(doc: Doc, matches: Match[]): TableRead {
   if (pending.length) {
     const solved = solveSection(cells, pending);
     pending.forEach((p, i) => {
-      const s = solved[i];
-      if (s) {
+      const { row: s, cells: same, solutions } = solved[i];
+      if (!s && solutions > 1 && same.some((v) => v !== undefined)) {
+        // several combinations fit: keep the cells they all agree on
+        const why = { zh: `${p.r.note!.zh}，按本节勾稽关系仍有 ${solutions} 种组合，此格各不相同`, en: `${p.r.note!.en}; ${solutions} combinations fit the section's sums and differ in this cell` };
+        keepAgreed(p.a, p.codes, same, p.r.candidates![0].lines, why, p.li);
+      } else if (s) {
         const k = p.r.candidates!.findIndex((c) => c.values === s);
         rowNote(p.a, { zh: `${p.r.note!.zh}，按本节勾稽关系只剩一种`, en: `${p.r.note!.en}; the section's sums leave one` }, p.li);
         store(p.codes, s, p.r.candidates![k].lines);
@@ -193,6 +200,16 @@ export function readTables(doc: Doc, matches: Match[]): TableRead {
         for (const c of p.codes) cellWarn(c, why, p.li);
       }
     });
+  }
+
+  /** Cells every possible reading agrees on are stored (inferred); the others warned. */
+  function keepAgreed(a: AnchorDef, codes: CellCode[], same: (Cell | undefined)[], lines: (number | undefined)[], why: Msg, li: number) {
+    codes.forEach((c, j) => {
+      if (same[j] === undefined) return cellWarn(c, why, li);
+      store([c], [same[j]!], [lines[j]]);
+      inferred.add(c);
+    });
+    rowNote(a, { zh: '可能的读法不止一种，只取各种读法都相同的格', en: 'more than one reading is possible; only the cells all readings agree on are taken' }, li);
   }
 
   // 4. the old undivided （六）其他处理 row
@@ -264,7 +281,7 @@ function readOldOther(
   if (subs.some((a) => byId.has(a.id))) return;
   const m = matches[gi];
   const n = subs[0].codes!.length;
-  const r = readRow(doc, { n, start: m.startPos, end: endOf(gi), labelEnd: m.endPos, mode, check: groupCheck(n) });
+  const r = readRow(doc, { n, start: m.startPos, end: endOf(gi), labelEnd: m.endPos, mode, check: groupCheck(n), groupSize: n });
   if (r.status !== 'ok' || r.values!.every((v) => v === null)) return;
   const misc = subs[subs.length - 1];
   // the sub-rows were reported missing in step 3; replace that by one explanation
@@ -333,7 +350,7 @@ function readSection4(
     }
   }
   const n = S4_CODES.length;
-  let r = readRow(doc, { n, start: labelEnd, end, labelEnd, mode, check: groupCheck(n / 3) });
+  let r = readRow(doc, { n, start: labelEnd, end, labelEnd, mode, check: groupCheck(n / 3), groupSize: n / 3 });
   if (r.status === 'failed' && r.layoutLine) {
     // values on one line, fewer than the cells: place them under the column headers above them
     // (结果维持 … 总计, three times), on the same page

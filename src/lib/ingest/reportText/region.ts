@@ -32,6 +32,8 @@ export interface RowSpec {
   labelEnd: number;
   /** the row's own sums, on a full or partial row: false when a complete sum fails */
   check: (v: Cell[]) => boolean;
+  /** cells come in groups of this size, each group's last cell its total (0: no groups) */
+  groupSize?: number;
   /** 'cells': the document writes one cell per line (blank cell = empty line) */
   mode: 'rows' | 'cells';
 }
@@ -138,7 +140,7 @@ function trySplit(doc: Doc, spec: RowSpec, toks: Tok[]): RowRead | null {
   const digits = toks.reduce((s, t) => s + t.raw.length, 0);
   if (digits < spec.n) return null;
   const why = msg(`数字连写无分隔（${toks[0].raw}）`, `cells run together (${toks[0].raw})`);
-  const cands = splitCandidates(toks.map((t) => t.raw), spec.n, spec.check);
+  const cands = splitCandidates(toks.map((t) => t.raw), spec.n, spec.check, spec.groupSize);
   if (cands === null) return { status: 'failed', lines: [], note: msg(`${why.zh}：可能的拆法过多`, `${why.en}: too many ways to split`) };
   const lines = (parts: number[]) => parts.map((src) => toks[src].li);
   const r = choose(spec, cands.map((c) => ({ values: c.values, lines: lines(c.src) })), why);
