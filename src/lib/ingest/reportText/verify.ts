@@ -73,11 +73,22 @@ export function verifyCells(
     }
   }
   if (derived.size) {
-    for (let k = warnings.length - 1; k >= 0; k--) if (warnings[k].code && derived.has(warnings[k].code as CellCode)) warnings.splice(k, 1);
+    // the warning that left the cell blank gives way to one that says why and what was derived
+    const why = new Map<CellCode, { zh: string; en: string }>();
+    for (let k = warnings.length - 1; k >= 0; k--) {
+      const w = warnings[k];
+      if (!w.code || !derived.has(w.code as CellCode)) continue;
+      why.set(w.code as CellCode, {
+        zh: w.message_zh.replace(/^[^：]*：/, '').replace(/，留空$/, ''),
+        en: w.message_en.replace(/^[^:]*: /, '').replace(/; left blank$/, ''),
+      });
+      warnings.splice(k, 1);
+    }
     for (const c of derived) {
+      const w = why.get(c) ?? { zh: '未能从文本读出', en: 'not read from the text' };
       warnings.push(warn(c,
-        `未能从文本读出；按表中印出的合计推算为 ${fmt(cells[c]!)}（推算值，请核对）`,
-        `not read from the text; derived from the sums printed in the form as ${fmt(cells[c]!)} (derived, please check)`));
+        `${w.zh}；按表中印出的合计推算为 ${fmt(cells[c]!)}（推算值，请核对）`,
+        `${w.en}; derived from the sums printed in the form as ${fmt(cells[c]!)} (derived, please check)`));
     }
   }
   return { derived: [...derived] };
