@@ -5,7 +5,7 @@
 // Taken only when the last label's stretch holds exactly as many value-only lines, each with
 // exactly the row's number of places, as there are label-only rows just before it (itself
 // included), all of one table (same section, same number of cells), consecutive in form order.
-import { delimitedCells, pos, posLi, type Doc, type Tok } from './doc';
+import { delimitedCells, posLi, tokensBetween, type Doc, type Tok } from './doc';
 import type { Cell } from './region';
 
 export interface RowPlace {
@@ -21,11 +21,7 @@ export interface RowPlace {
 
 export interface Placed { values: Cell[]; lines: number[] }
 
-const tokensIn = (doc: Doc, from: number, to: number): Tok[] =>
-  doc.tokens.filter((t) => {
-    const p = pos(t.li, t.col);
-    return p >= from && p < to;
-  });
+const tokensIn = tokensBetween;
 
 /** A line that is only values: exactly n places (table cells or spaced values), no text. */
 function valueLine(doc: Doc, li: number, toks: Tok[], n: number): Cell[] | null {

@@ -40,6 +40,40 @@ export interface Doc {
   tokens: Tok[];
 }
 
+/** Whether a character is a Han ideograph: the common block by its code, the rest by the regex. */
+export function isHan(ch: string): boolean {
+  const c = ch.charCodeAt(0);
+  if (c >= 0x4e00 && c <= 0x9fff) return true;
+  if (c < 0x2e80 || Number.isNaN(c)) return false;
+  return HAN.test(ch);
+}
+
+/** The tokens at places [from, to), by binary search (tokens are in document order). */
+export function tokensBetween(doc: Doc, from: number, to: number): Tok[] {
+  const at = (p: number) => {
+    let lo = 0, hi = doc.tokens.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      const t = doc.tokens[mid];
+      if (pos(t.li, t.col) < p) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  return doc.tokens.slice(at(from), at(to));
+}
+
+/** Index of the first label character at or after place p. */
+export function charIndexAt(doc: Doc, p: number): number {
+  let lo = 0, hi = doc.chars.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (pos(doc.charLi[mid], doc.charCol[mid]) < p) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** A place in the document, ordered by line then column. */
 export const pos = (li: number, col: number): number => li * 1_000_000 + col;
 export const posLi = (p: number): number => Math.floor(p / 1_000_000);
@@ -113,13 +147,13 @@ export function buildDoc(text: string): Doc {
       if (s === '无') {
         // 无 is a blank mark only when it stands alone, not inside 无法提供 or 无正当理由, nor
         // right after an item numeral: a label wrapped by a PDF's table cell, （四）无 / 法提供
-        if (HAN.test(t[col - 1] ?? '') || HAN.test(t[col + 1] ?? '') || /[)、.]/.test(t[col - 1] ?? '')) continue;
+        if (isHan(t[col - 1] ?? '') || isHan(t[col + 1] ?? '') || /[)、.]/.test(t[col - 1] ?? '')) continue;
         markerAt.add(col);
       }
       // a '-' joined to a digit on the left is a range or phone number, not a cell; a '/' or a
       // dash between two characters of text (本年增/减) is part of the text
       if (/^[—–―‐-]/.test(s) && /\d/.test(t[col - 1] ?? '')) continue;
-      if (!/\d|无/.test(s) && HAN.test(t[col - 1] ?? '') && HAN.test(t[col + s.length] ?? '')) continue;
+      if (!/\d|无/.test(s) && isHan(t[col - 1] ?? '') && isHan(t[col + s.length] ?? '')) continue;
       const isNum = /\d/.test(s);
       tokens.push({
         li, col, end: col + s.length, raw: s, kind: isNum ? 'num' : 'blank',
@@ -130,7 +164,7 @@ export function buildDoc(text: string): Doc {
     }
     for (let col = 0; col < t.length; col++) {
       const ch = t[col];
-      if (HAN.test(ch) && !markerAt.has(col)) {
+      if (isHan(ch) && !markerAt.has(col)) {
         chars += ch;
         charLi.push(li);
         charCol.push(col);

@@ -71,16 +71,20 @@ function windowsOf(key: string, s: string, k: number): [number, number][] {
   return out;
 }
 
+/** Work rows reused between searches (one search at a time: the parser is synchronous). */
+const BUF: Int32Array[] = [0, 1, 2, 3].map(() => new Int32Array(1024));
+
 /** Sellers' approximate search of `key` in s[from, to): every end with at most k edits, with the
  *  start of its best alignment. */
 function sellers(key: string, s: string, k: number, from: number, to: number): Hit[] {
   const m = key.length;
   const n = to - from;
-  let pc = new Int32Array(n + 1);
-  let ps = new Int32Array(n + 1);
-  for (let j = 0; j <= n; j++) ps[j] = j;
-  let cc = new Int32Array(n + 1);
-  let cs = new Int32Array(n + 1);
+  if (BUF[0].length < n + 1) for (let b = 0; b < 4; b++) BUF[b] = new Int32Array(Math.max(n + 1, BUF[b].length * 2));
+  let [pc, ps, cc, cs] = BUF;
+  for (let j = 0; j <= n; j++) {
+    pc[j] = 0;
+    ps[j] = j;
+  }
   for (let i = 1; i <= m; i++) {
     cc[0] = i;
     cs[0] = 0;

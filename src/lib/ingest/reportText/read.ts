@@ -6,7 +6,7 @@ import { FORM_CHROME } from '../../format/formLayout';
 import { emptyCells, type CellValues } from '../../format/record';
 import type { ParseWarning } from '../reportText';
 import { alignByColumns, headerColumns, headerFitsRows, placeByHeader, type ColumnSpan } from './columns';
-import { pos, posLi, type Doc, type Tok } from './doc';
+import { charIndexAt, pos, posLi, tokensBetween, type Doc, type Tok } from './doc';
 import { ANCHORS, S2_2019_HEADINGS, S4_CODES, cellNames, labelChars, type AnchorDef } from './labels';
 import type { Match } from './match';
 import { readRow, type Cell, type Msg, type RowRead } from './region';
@@ -311,7 +311,7 @@ function readSection4(
   const until = s5 !== undefined ? matches[s5].cutPos : docEnd;
   // the values: the longest run of tokens not interrupted by text (a page number inside the
   // broken header is a run of its own); the header ends at the text before it
-  const inS4 = doc.tokens.filter((t) => pos(t.li, t.col) >= from && pos(t.li, t.col) < until);
+  const inS4 = tokensBetween(doc, from, until);
   if (!inS4.length) return fail({ zh: '表格中没有数字', en: 'no values in the table' });
   const grouped = readS4Groups(doc, from, until);
   if (grouped) {
@@ -324,14 +324,15 @@ function readSection4(
     });
     return;
   }
-  const charPos = doc.chars.split('').map((_, k) => pos(doc.charLi[k], doc.charCol[k]));
+  const charPos = (k: number) => pos(doc.charLi[k], doc.charCol[k]);
+  const firstChar = charIndexAt(doc, from);
   const runs: Tok[][] = [];
-  let ci = 0;
+  let ci = firstChar;
   for (const t of inS4) {
     const p = pos(t.li, t.col);
     let textBetween = false;
-    while (ci < charPos.length && charPos[ci] < p) {
-      if (runs.length && charPos[ci] > pos(runs[runs.length - 1].at(-1)!.li, runs[runs.length - 1].at(-1)!.col)) textBetween = true;
+    while (ci < doc.chars.length && charPos(ci) < p) {
+      if (runs.length && charPos(ci) > pos(runs[runs.length - 1].at(-1)!.li, runs[runs.length - 1].at(-1)!.col)) textBetween = true;
       ci++;
     }
     if (!runs.length || textBetween) runs.push([t]);
@@ -342,7 +343,8 @@ function readSection4(
   const fp = pos(first.li, first.col);
   let labelEnd = from;
   let end = until;
-  for (const p of charPos) {
+  for (let k = firstChar; k < doc.chars.length; k++) {
+    const p = charPos(k);
     if (p >= from && p < fp) labelEnd = p + 1;
     if (p > fp) {
       end = Math.min(end, p);

@@ -2,7 +2,7 @@
 // Cells are placed by the row's own structure — the values on the label's line, the line's
 // columns, a delimited line's cells, or one line per cell — never by counting numbers across
 // the table. Whatever cannot be placed with certainty comes back as candidates or a failure.
-import { delimitedCells, posLi, pos, type Doc, type Tok } from './doc';
+import { delimitedCells, posLi, tokensBetween, type Doc, type Tok } from './doc';
 import { splitCandidates } from './split';
 
 export type Cell = number | null;
@@ -43,11 +43,7 @@ const msg = (zh: string, en: string): Msg => ({ zh, en });
 export function readRow(doc: Doc, spec: RowSpec): RowRead {
   const endLi = posLi(spec.end);
   const endCol = spec.end % 1_000_000;
-  const toks = doc.tokens
-    .filter((t) => {
-      const p = pos(t.li, t.col);
-      return p >= spec.start && p < spec.end;
-    })
+  const toks = tokensBetween(doc, spec.start, spec.end)
     // run together with the next row's item number ("00000002.其他…"): keep only this row's digits
     .map((t) => (t.li === endLi && t.end > endCol && t.kind === 'num' ? truncate(t, endCol) : t));
   // a table row (markdown, tabs): its cells are the authority, even when they are all empty

@@ -2,14 +2,14 @@
 // each under its own 结果维持 … 总计 header (converter markdown, Word tables split by a page): each
 // value line is one group's five cells, in the groups' printed order. Taken only when there are
 // exactly three value lines, each under a header of its own and each with exactly five places.
-import { delimitedCells, pos, type Doc, type Tok } from './doc';
+import { delimitedCells, tokensBetween, type Doc, type Tok } from './doc';
 import type { Cell } from './region';
 
 const HEADER = /结果维持/;
 
 /** The 15 cells from three group tables, or null when the section is not laid out so. */
 export function readS4Groups(doc: Doc, from: number, until: number): { values: Cell[]; lines: number[] } | null {
-  const toks = doc.tokens.filter((t) => pos(t.li, t.col) >= from && pos(t.li, t.col) < until);
+  const toks = tokensBetween(doc, from, until);
   const lis = [...new Set(toks.map((t) => t.li))];
   if (lis.length !== 3) return null;
   const values: Cell[] = [];
