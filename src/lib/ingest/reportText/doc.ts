@@ -105,7 +105,8 @@ const TOKEN =
   /-?\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)|-?\d+(?:\.\d+)?|\/|[—–―‐-]+|无/g;
 
 export function buildDoc(text: string): Doc {
-  const parts = text.replace(/^\uFEFF/, '').split(/(\r\n|\r|\n|\f)/);
+  // NFKC once for the whole text (per line it costs more; no line break is changed by it)
+  const parts = text.replace(/^\uFEFF/, '').normalize('NFKC').split(/(\r\n|\r|\n|\f)/);
   const raw = parts.filter((_, k) => k % 2 === 0);
   // page of each raw line: the form feeds among the separators before it
   const pageOf: number[] = [];
@@ -117,7 +118,8 @@ export function buildDoc(text: string): Doc {
   let furniture = false;
   raw.forEach((l, i) => {
     const page = pageOf[i];
-    let t = decodeEntities(l).normalize('NFKC').replace(/\u00a0/g, ' ').replace(/[\u200b-\u200d\u2060\ufeff]/g, '');
+    let t = l.includes('&') ? decodeEntities(l).normalize('NFKC') : l;
+    t = t.replace(/\u00a0/g, ' ').replace(/[\u200b-\u200d\u2060\ufeff]/g, '');
     const trimmed = t.trim();
     if (PAGE_LINE.some((re) => re.test(trimmed)) || RUNNING_TITLE.test(trimmed.replace(/\s+/g, ''))) {
       // page furniture: the empty lines around it are page layout, not blank cells
@@ -130,7 +132,9 @@ export function buildDoc(text: string): Doc {
       return;
     }
     furniture = false;
-    for (const re of NOT_CELLS) t = t.replace(re, (m) => ' '.repeat(m.length));
+    // (only the first pattern can match a line without digits: 第二十条第（一）项)
+    const digits = /\d/.test(t);
+    for (let r = 0; r < (digits ? NOT_CELLS.length : 1); r++) t = t.replace(NOT_CELLS[r], (m) => ' '.repeat(m.length));
     const pipes = (t.match(/\|/g) ?? []).length;
     lines.push({ text: t, no: i + 1, delim: pipes >= 2 ? '|' : t.includes('\t') ? '\t' : null, empty: trimmed === '', page });
   });
