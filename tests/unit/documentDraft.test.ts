@@ -4,7 +4,7 @@ import { draftProblems, type DocumentDraft } from '../../src/lib/ingest/document
 import { emptyCells } from '../../src/lib/format/record';
 
 const draft = (cells: Partial<DocumentDraft['cells']>, over: Partial<DocumentDraft> = {}): DocumentDraft => ({
-  file: 'r.pdf', kind: 'pdf', text: '', agency: '示例市甲局', year: 2024, cells: { ...emptyCells(), ...cells },
+  file: 'r.pdf', kind: 'pdf', text: '', agency: '示例市甲局', year: 2024, published_on: null, published_on_source: null, cells: { ...emptyCells(), ...cells },
   warnings: [], failedRules: [], sources: {}, uncertain: [], ...over,
 });
 

@@ -9,7 +9,7 @@ import { parseReportText, type ParseWarning } from './reportText';
 import { resolveRecords, type RegistryEntry } from './resolve';
 import { AgencyMatcher } from './agencyMatch';
 import { decisionsOf, draftMatches, type DraftMatchFields } from './draftMatch';
-import { FIRST_REPORT_YEAR, MAX_COUNT, isFractionalCount } from './values';
+import { FIRST_REPORT_YEAR, MAX_COUNT, isFractionalCount, parseDate } from './values';
 
 export interface DocumentDraft extends DraftMatchFields {
   file: string;
@@ -17,6 +17,10 @@ export interface DocumentDraft extends DraftMatchFields {
   text: string;
   agency: string;
   year: number | null;
+  /** the report's own date (yyyy-mm-dd) as read, or null; the reviewer may edit it */
+  published_on: string | null;
+  /** where the date was read (line of `text` and that line), null when not found or typed in */
+  published_on_source: { line: number; text: string } | null;
   cells: CellValues;
   warnings: ParseWarning[];
   failedRules: string[];
@@ -35,6 +39,7 @@ export function draftFromText(file: string, doc: DocText): DocumentDraft {
   const uncertain = [...new Set(parsed.warnings.map((w) => w.code).filter((c): c is CellCode => !!c && CELL_CODES.includes(c as CellCode)))];
   return {
     file, kind: doc.kind, text: doc.text, agency: parsed.agency ?? '', year: parsed.year,
+    published_on: parsed.published_on, published_on_source: parsed.published_on_source,
     cells: parsed.cells, warnings: parsed.warnings, failedRules: parsed.failedRules, sources, uncertain,
   };
 }
@@ -55,6 +60,8 @@ export function draftProblems(d: DocumentDraft, nowYear = new Date().getFullYear
   if (d.year === null || !Number.isInteger(d.year) || d.year < FIRST_REPORT_YEAR || d.year > nowYear) {
     p('year', `年度无效（应为 ${FIRST_REPORT_YEAR}–${nowYear}）`, `invalid year (expected ${FIRST_REPORT_YEAR}–${nowYear})`);
   }
+  const pub = d.published_on?.trim();
+  if (pub && !parseDate(pub)) p('published_on', `发布日期「${pub}」无效（如 2025-01-20）`, `publication date "${pub}" is not a valid date (e.g. 2025-01-20)`);
   for (const c of CELL_CODES) {
     const v = d.cells[c];
     if (v === null) continue;
@@ -80,7 +87,7 @@ export function prepareDocuments(drafts: DocumentDraft[], registry: RegistryEntr
     });
     const cells = faults.length ? { ...d.cells, ...Object.fromEntries(faults.map((f) => [f.code, null])) } : d.cells;
     return {
-      agency: d.agency.trim(), year: d.year ?? 0, cells, source: d.file, line: i + 1, published_on: null,
+      agency: d.agency.trim(), year: d.year ?? 0, cells, source: d.file, line: i + 1, published_on: d.published_on?.trim() ? parseDate(d.published_on.trim()) : null,
       ...(faults.length ? { faults } : {}),
       ...(g?.level ? { level: g.level } : {}), ...(g?.parent_id ? { parent: g.parent_id } : {}),
     };
