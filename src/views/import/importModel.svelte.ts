@@ -5,6 +5,7 @@ import { commitDocuments, importCsvFile, registryEntries, type DocumentsResult, 
 import { AgencyMatcher, type NewAgencyGuess } from '../../lib/ingest/agencyMatch';
 import { draftMatches, type DraftMatch } from '../../lib/ingest/draftMatch';
 import { GOVERNMENT_LEVELS, LEVELS } from '../../lib/format/levels';
+import { bestOf, draftState, duplicateGroups, typedCell, type DraftState } from '../../lib/ingest/draftStates';
 import { draftInWorker } from '../../lib/ingest/draftClient';
 import { draftProblems, type DocumentDraft } from '../../lib/ingest/document';
 import { sniffKind } from '../../lib/ingest/docs/kind';
@@ -41,6 +42,14 @@ export class ImportModel {
   matcher = $state.raw(new AgencyMatcher([]));
   /** each draft's match state, in draft order (the drafts are matched against each other too) */
   matches = $derived<DraftMatch[]>(draftMatches(this.drafts, this.matcher));
+  /** drafts that would load the same agency-year (indexes), two or more per group */
+  duplicates = $derived(duplicateGroups(this.drafts, this.matches));
+  /** each draft's state, for the list's filter and sort */
+  states = $derived<DraftState[]>(this.drafts.map((d, i) => draftState(d, this.problemsOf(d, i).length > 0)));
+  /** the review list shows drafts of this state only (null: all) */
+  filter = $state<DraftState | null>(null);
+  /** a typed cell that is not a number, by draft file and cell code: shown at the field */
+  cellErrors = $state<Record<string, { zh: string; en: string }>>({});
 
   /** progress within the current file (0–1), and what is being done */
   fileProgress = $state(0);
@@ -170,12 +179,43 @@ export class ImportModel {
     if (this.matches[i]?.state === 'probable') {
       out.push({ file: d.file, line: 0, column: 'agency', severity: 'error', message_zh: `「${d.agency}」可能是名录中已有的机构：请确认或作为新机构`, message_en: `"${d.agency}" may be an agency already in the registry: confirm it, or make it a new agency` });
     }
+    const twins = this.duplicates.find((g) => g.includes(i))?.filter((j) => j !== i).map((j) => this.drafts[j].file) ?? [];
+    if (twins.length) {
+      out.push({ file: d.file, line: 0, column: 'agency', severity: 'error',
+        message_zh: `与「${twins.join('」「')}」是同一机构同一年度（${d.agency} ${d.year}）：请只保留一份`,
+        message_en: `the same agency and year (${d.agency} ${d.year}) as "${twins.join('", "')}": keep only one` });
+    }
+    for (const [k, e] of Object.entries(this.cellErrors)) {
+      const [file, code] = k.split('\u0000');
+      if (file === d.file) out.push({ file, line: 0, column: code, severity: 'error', message_zh: e.zh, message_en: e.en });
+    }
     return out;
   }
 
+  /** A typed cell: accepted as the CSV readers accept it, or its error kept at the field (the
+   *  cell keeps its value until the input reads as a number). */
   setCell(d: DocumentDraft, code: CellCode, raw: string) {
-    const t = raw.trim();
-    d.cells[code] = t === '' ? null : Number(t);
+    const key = `${d.file}\u0000${code}`;
+    const r = typedCell(raw, code);
+    if (r.ok) {
+      d.cells[code] = r.value;
+      delete this.cellErrors[key];
+    } else this.cellErrors[key] = { zh: r.zh, en: r.en };
+  }
+
+  cellError(d: DocumentDraft, code: string) {
+    return this.cellErrors[`${d.file}\u0000${code}`] ?? null;
+  }
+
+  /** Of drafts for one agency-year, keep draft `keep` (index) and remove the others. */
+  keepOnly(group: readonly number[], keep: number) {
+    const keepFile = this.drafts[keep];
+    this.drafts = this.drafts.filter((_, i) => i === keep || !group.includes(i));
+    this.selected = Math.max(0, this.drafts.indexOf(keepFile));
+  }
+
+  keepBest(group: readonly number[]) {
+    this.keepOnly(group, bestOf(this.drafts, group));
   }
 
   remove(i: number) {
@@ -183,14 +223,18 @@ export class ImportModel {
     this.selected = Math.min(this.selected, Math.max(0, this.drafts.length - 1));
   }
 
-  async commit() {
+  /** Commit every draft, or only the clean ones (the rest wait in the review). */
+  async commit(onlyClean = false) {
     this.busy = true;
-    const result = await commitDocuments($state.snapshot(this.drafts) as DocumentDraft[], this.replace);
+    const chosen = this.drafts.filter((_, i) => !onlyClean || this.states[i] === 'clean');
+    const result = await commitDocuments($state.snapshot(chosen) as DocumentDraft[], this.replace);
     this.committed = result;
     if (result.applied) {
-      const names = new Set(this.drafts.map((d) => d.file));
+      const names = new Set(chosen.map((d) => d.file));
       this.files = this.files.map((f) => (names.has(f.name) && f.status === 'review' ? { ...f, status: 'ok' } : f));
-      this.drafts = [];
+      this.drafts = this.drafts.filter((d) => !chosen.includes(d));
+      this.selected = 0;
+      if (this.drafts.length) await this.loadRegistry();
     }
     this.busy = false;
   }
