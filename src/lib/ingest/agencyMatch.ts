@@ -44,6 +44,7 @@ export type MatchOutcome =
 interface Key { id: string; stripped: string[] }
 
 const MAX_CANDIDATES = 5;
+const NO_GUESS: NewAgencyGuess = Object.freeze({ kind: 'other', level: null, parent_id: null, is_aggregate: false });
 
 export class AgencyMatcher {
   private byId = new Map<string, MatchEntry>();
@@ -59,8 +60,10 @@ export class AgencyMatcher {
   /** place → the government governing it */
   private govOf = new Map<string, string>();
   private ancestorPlaces = new Map<string, Set<string>>();
+  private empty: boolean;
 
   constructor(registry: readonly MatchEntry[]) {
+    this.empty = registry.length === 0;
     for (const e of registry) this.byId.set(e.agency_id, e);
     for (const e of registry) {
       const p = governedPlace(normaliseAgencyName(e.name));
@@ -74,6 +77,7 @@ export class AgencyMatcher {
 
   /** Adds an agency with no parent (a new name of the batch being matched). */
   addTopLevel(e: MatchEntry) {
+    this.empty = false;
     this.byId.set(e.agency_id, e);
     this.addNames(e);
   }
@@ -155,7 +159,8 @@ export class AgencyMatcher {
     return out;
   }
 
-  match(raw: string, agencyId?: string | null): MatchOutcome {
+  /** (`withGuess` false: a new name's guess is left out — the CSV resolver never shows it) */
+  match(raw: string, agencyId?: string | null, withGuess = true): MatchOutcome {
     if (agencyId && this.byId.has(agencyId)) return { state: 'matched', agency_id: agencyId, how: 'id' };
     const name = raw.trim();
     const exact = this.exact.get(name) ?? (this.byId.has(name) ? [name] : []);
@@ -166,6 +171,7 @@ export class AgencyMatcher {
       return { state: 'probable', candidates: exact.slice(0, MAX_CANDIDATES).map((id) => this.candidate(id, '名录中有多个机构使用这一名称或别名', 'several registry agencies have this name or alias')) };
     }
     const n = normaliseAgencyName(name);
+    if (this.empty) return { state: 'new', guess: withGuess ? this.guess(n) : NO_GUESS };
     const variants = this.stripVariants(n, null);
     for (const v of variants) {
       const keys = this.norm.get(v.form);
@@ -207,7 +213,7 @@ export class AgencyMatcher {
         }),
       };
     }
-    return { state: 'new', guess: this.guess(n) };
+    return { state: 'new', guess: withGuess ? this.guess(n) : NO_GUESS };
   }
 
   /** The registry form (name or alias, stripped as the key was) a skeleton key came from. */
@@ -260,13 +266,13 @@ export class BatchMatcher {
 
   constructor(private registry: AgencyMatcher) {}
 
-  match(raw: string, agencyId?: string | null, newId: string = agencyId || raw.trim()): MatchOutcome {
+  match(raw: string, agencyId?: string | null, newId: string = agencyId || raw.trim(), withGuess = true): MatchOutcome {
     const key = `${agencyId ?? ''}\u0000${raw}`;
     const hit = this.cache.get(key);
     if (hit) return hit;
-    let out = this.registry.match(raw, agencyId);
+    let out = this.registry.match(raw, agencyId, withGuess);
     if (out.state === 'new' && !this.batchIds.has(newId)) {
-      const other = this.batchIds.size ? this.batch.match(raw) : null;
+      const other = this.batchIds.size ? this.batch.match(raw, null, false) : null;
       if (other && other.state !== 'new') {
         const ids = other.state === 'matched' ? [other.agency_id] : other.candidates.map((c) => c.agency_id);
         out = {
