@@ -223,6 +223,10 @@ export class AgencyMatcher {
     return f;
   }
 
+  has(id: string): boolean {
+    return this.byId.has(id);
+  }
+
   nameOf(id: string): string {
     return this.byId.get(id)?.name ?? id;
   }

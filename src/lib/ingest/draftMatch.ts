@@ -20,11 +20,13 @@ export type DraftMatch =
 
 export function draftMatches(drafts: readonly DraftMatchFields[], registry: AgencyMatcher): DraftMatch[] {
   const batch = new BatchMatcher(registry);
+  const names = new Set(drafts.map((d) => d.agency.trim()));
   return drafts.map((d) => {
     const name = d.agency.trim();
     if (!name) return { state: 'new', guess: registry.guess(''), rejected: [] };
     const out = batch.match(name, null, name);
-    const decided = d.match_decision;
+    // an accepted draft of the batch that is gone (removed, renamed) is a decision no more
+    const decided = d.match_decision && !registry.has(d.match_decision) && !names.has(d.match_decision) ? undefined : d.match_decision;
     if (decided) {
       const cand = out.state === 'probable' ? out.candidates.find((c) => c.agency_id === decided) : undefined;
       return { state: 'matched', agency_id: decided, name: cand?.name ?? registry.nameOf(decided), how: 'accepted' };

@@ -226,7 +226,10 @@ export class ImportModel {
   /** Commit every draft, or only the clean ones (the rest wait in the review). */
   async commit(onlyClean = false) {
     this.busy = true;
-    const chosen = this.drafts.filter((_, i) => !onlyClean || this.states[i] === 'clean');
+    let chosen = this.drafts.filter((_, i) => !onlyClean || this.states[i] === 'clean');
+    // a draft accepted as the same agency as another draft of the batch waits for that draft
+    const names = new Set(chosen.map((d) => d.agency.trim()));
+    chosen = chosen.filter((d) => !d.match_decision || this.matcher.has(d.match_decision) || names.has(d.match_decision));
     const result = await commitDocuments($state.snapshot(chosen) as DocumentDraft[], this.replace);
     this.committed = result;
     if (result.applied) {
