@@ -67,9 +67,15 @@ describe('agency names in the document review', () => {
     expect(await accept.count()).toBe(1);
     expect(await page.locator('[data-draft-match]').textContent()).toContain('淮安市洪泽区人民政府');
     await page.setViewportSize({ width: 1366, height: 768 });
+    await page.locator('[data-draft-match]').scrollIntoViewIfNeeded();
     await page.screenshot({ path: 'test-results/review-match-zh.png' });
-    await page.locator('[data-lang-switch]').first().click();
+    await page.locator('[data-lang-switch]').click();
+    await page.locator('[data-draft-match]').scrollIntoViewIfNeeded();
     await page.screenshot({ path: 'test-results/review-match-en.png' });
+    await page.locator(`[data-draft="${docs[3].file}"]`).click();
+    await page.locator('[data-draft-match]').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: 'test-results/review-new-agency-en.png' });
+    await page.locator(`[data-draft="${docs[2].file}"]`).click();
     await accept.click();
     expect(await state(page, docs[2].file)).toBe('matched');
     await page.screenshot({ path: 'test-results/review-match-accepted-en.png' });
