@@ -45,8 +45,7 @@ describe('wide CSV', () => {
   it.each([
     ['unknown column', 'agency,year,s3_nope\n甲,2024,1\n', 1, 's3_nope', /未知的列/],
     ['non-number', 'agency,year,s3_new_total\n甲,2024,abc\n', 2, 's3_new_total', /不是数字/],
-    ['negative count', 'agency,year,s3_new_total\n甲,2024,-3\n', 2, 's3_new_total', /负数/],
-    ['fractional count', 'agency,year,s3_new_total\n甲,2024,2.5\n', 2, 's3_new_total', /整数/],
+    ['number with a unit', 'agency,year,s3_new_total\n甲,2024,3件\n', 2, 's3_new_total', /不是数字/],
     ['impossible year', 'agency,year,s3_new_total\n甲,2031,1\n', 2, 'year', /不可能/],
     ['year text', 'agency,year,s3_new_total\n甲,去年,1\n', 2, 'year', /不可能/],
     ['bad date', 'agency,year,published_on\n甲,2024,2025-02-30\n', 2, 'published_on', /有效日期/],
@@ -61,6 +60,14 @@ describe('wide CSV', () => {
     expect(p!.message_zh).toMatch(zh);
     expect(p!.message_en.length).toBeGreaterThan(5);
     expect(p!.severity).toBe('error');
+  });
+
+  it('a negative count loads as printed and a fractional count is kept as a fault (cell blank), for the negative rule to flag', () => {
+    const r = parseCsvText('f.csv', 'agency,year,s3_new_total,s3_new_natural\n甲,2024,-3,2.5\n', NOW);
+    expect(r.problems).toEqual([]);
+    expect(r.records[0].cells.s3_new_total).toBe(-3);
+    expect(r.records[0].cells.s3_new_natural).toBeNull();
+    expect(r.records[0].faults).toEqual([{ code: 's3_new_natural', value: 2.5 }]);
   });
 
   it('a negative fee (money, not a count) loads, for the negative rule to flag', () => {

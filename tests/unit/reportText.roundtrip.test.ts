@@ -34,6 +34,8 @@ function expectNoSilentError(r: ReturnType<typeof parseReportText>, truth: CellV
   const warned = new Set(r.warnings.map((w) => w.code));
   const problems: string[] = [];
   for (const [code, got] of Object.entries(r.cells) as [keyof CellValues, number | null][]) {
+    // a derived cell (warned) may hold the sums' value where the report printed it blank
+    if (got !== null && r.derived.includes(code) && truth[code] === null && warned.has(code)) continue;
     if (got !== null && got !== truth[code]) problems.push(`${code}: read ${got}, is ${truth[code]}`);
     else if (got === null && truth[code] !== null && !warned.has(code)) problems.push(`${code}: blank without a warning`);
   }
@@ -41,7 +43,7 @@ function expectNoSilentError(r: ReturnType<typeof parseReportText>, truth: CellV
 }
 
 describe('damaged text never gives a wrong number (rows layout, 200 random records each)', () => {
-  it('one value dropped from a random section-三 row: that row is blank with warnings, the rest exact', () => {
+  it('one value dropped from a random section-三 row: that row is blank or derived, with warnings, the rest exact', () => {
     for (let s = 1; s <= N; s++) {
       const cells = randomRecord(s);
       const rnd = prng(s * 7919);
@@ -55,8 +57,9 @@ describe('damaged text never gives a wrong number (rows layout, 200 random recor
       lines[i] = parts.join(' ');
       const r = parseReportText(lines.join('\n'));
       expectNoSilentError(r, cells, s);
+      // the row is blank, or derived from the other rows' printed sums (each cell said so)
       const row = S3_ROWS[k];
-      expect(Object.values(row.codes).every((c) => r.cells[c] === null)).toBe(true);
+      expect(Object.values(row.codes).every((c) => r.cells[c] === null || r.derived.includes(c))).toBe(true);
     }
   });
   it('a lone page number or a page footer between random rows: all cells exact', () => {

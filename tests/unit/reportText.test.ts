@@ -19,9 +19,11 @@ describe('parseReportText — the real fixture (中卫市数据局 2024, text ex
     expect(Object.keys(r.cells).sort()).toEqual([...CELL_CODES].sort());
     expect(r.cells).toEqual(exp.cells);
   });
-  it('passes its sums and warns only about the blank fee', () => {
+  it('passes its sums and warns only about the blank fee and the date it does not print', () => {
     expect(r.failedRules).toEqual([]);
-    expect(r.warnings.map((w) => w.code)).toEqual(['s2_fee_amount']);
+    expect(r.warnings.filter((w) => w.code).map((w) => w.code)).toEqual(['s2_fee_amount']);
+    expect(r.warnings.filter((w) => !w.code).map((w) => w.message_en)).toEqual([expect.stringMatching(/no publication date/)]);
+    expect(r.published_on).toBeNull();
   });
   it('records the source line of each value', () => {
     expect(r.sources.s3_new_natural).toEqual({ line: 153 });
@@ -35,7 +37,9 @@ function expectNoSilentError(r: ReturnType<typeof parseReportText>, truth: Recor
   const warned = new Set(r.warnings.map((w) => w.code).filter(Boolean));
   for (const code of CELL_CODES) {
     const got = r.cells[code];
-    if (got !== null) expect({ code, got }).toEqual({ code, got: truth[code] });
+    // a derived cell (warned) may hold the sums' value where the report printed it blank
+    if (got !== null && r.derived.includes(code) && truth[code] === null) expect(warned.has(code)).toBe(true);
+    else if (got !== null) expect({ code, got }).toEqual({ code, got: truth[code] });
     else if (truth[code] !== null) expect({ code, warned: warned.has(code) }).toEqual({ code, warned: true });
   }
 }
@@ -148,17 +152,29 @@ describe('parseReportText — layouts, one by one', () => {
     expect(r.cells.s3_unable_not_held_total).toBe(1);
   });
 
-  it('a row whose label is missing is null with a warning for each cell', () => {
+  it('a row whose label is missing: derived from the printed sums, each cell said to be derived', () => {
     const r = parseReportText(fixture.replace('3.补正后申请内容仍不明确 0 0 0 0 0 0 0\n', ''));
+    for (const c of ['natural', 'business', 'total']) {
+      const code = `s3_unable_unclear_${c}` as CellCode;
+      expect(r.cells[code]).toBe(0);
+      expect(r.derived).toContain(code);
+      expect(r.warnings.some((w) => w.code === code && /derived from the sums/.test(w.message_en) && /推算/.test(w.message_zh))).toBe(true);
+    }
+    expect(r.cells.s3_unable_needs_creation_natural).toBe(0);
+    expect(r.failedRules).toEqual([]);
+  });
+
+  it('a missing row the sums cannot force (two unknowns in every sum) stays null with a warning', () => {
+    const r = parseReportText(fixture.replace('3.补正后申请内容仍不明确 0 0 0 0 0 0 0\n', '').replace('2.重复申请 0 0 0 0 0 0 0\n', ''));
     for (const c of ['natural', 'business', 'total']) {
       const code = `s3_unable_unclear_${c}` as CellCode;
       expect(r.cells[code]).toBeNull();
       expect(r.warnings.some((w) => w.code === code && /not found/.test(w.message_en))).toBe(true);
     }
-    expect(r.cells.s3_unable_needs_creation_natural).toBe(0);
+    expect(r.derived).toEqual([]);
   });
 
-  it('run-together rows that the sums cannot settle stay null with a warning', () => {
+  it('run-together rows that the sums cannot settle: cells all readings share are kept, the rest null with a warning naming how many fit', () => {
     // partial and third-party both read 11/0 or 1/10 in their first two columns; either way the
     // section adds up, so neither is taken
     const truth = expected('layout-run-together.expected.json').cells;
@@ -175,7 +191,11 @@ describe('parseReportText — layouts, one by one', () => {
     expectNoSilentError(r, t2);
     expect(r.cells.s3_partial_natural).toBeNull();
     expect(r.cells.s3_deny_third_party_natural).toBeNull();
-    expect(r.warnings.find((w) => w.code === 's3_partial_natural')!.message_en).toMatch(/run together.*do not settle/);
+    expect(r.warnings.find((w) => w.code === 's3_partial_natural')!.message_en).toMatch(/run together.*2 combinations fit the section's sums and differ in this cell/);
+    expect(r.warnings.find((w) => w.code === 's3_partial_natural')!.message_zh).toMatch(/仍有 2 种组合/);
+    // the cells both readings share are kept
+    expect([r.cells.s3_partial_total, r.cells.s3_partial_research, r.cells.s3_deny_third_party_total]).toEqual([11, 0, 11]);
+    expect(r.cells.s3_partial_business).toBeNull();
   });
 
   it('the 2019 trial form\'s section 二 (other columns) is not read into the 2021 cells', () => {

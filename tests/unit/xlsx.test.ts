@@ -93,7 +93,7 @@ describe('XLSX import', () => {
     const form = wb.getWorksheet(FORM_SHEET)!;
     form.getCell(at('agency').row, at('agency').col).value = '示例市试填局';
     form.getCell(at('year').row, at('year').col).value = 2024;
-    form.getCell(at('s3_new_business').row, at('s3_new_business').col).value = -2;
+    form.getCell(at('s3_new_business').row, at('s3_new_business').col).value = '2件';
     form.getCell(at('s3_granted_total').row, at('s3_granted_total').col).value = '十二';
     const wide = wb.getWorksheet(WIDE_SHEET)!;
     wide.addRow(['示例市甲办', 1999, '', '', ...CELL_CODES.map(() => 1)]);
@@ -105,7 +105,7 @@ describe('XLSX import', () => {
     const g = at('s3_granted_total');
     expect(where).toContain(`${FORM_SHEET}!${colLetter(g.col)} (s3_granted_total)@${g.row}`);
     expect(where).toContain(`${WIDE_SHEET}!B (year)@3`);
-    expect(prep.problems.find((p) => p.column.includes('s3_new_business'))!.message_zh).toContain('负数');
+    expect(prep.problems.find((p) => p.column.includes('s3_new_business'))!.message_zh).toContain('不是数字');
   });
 
   it('a form whose labels moved (a row inserted) is refused rather than read shifted', async () => {

@@ -3,6 +3,7 @@
 import { CELLS, CELL_CODES, allowsFraction } from '../format/cells';
 import type { AgencyRow } from '../ingest/csv';
 import type { RegistryEntry, ResolvedRecord } from '../ingest/resolve';
+import { replaceCellFaults } from './cellFaults';
 import { lit, type DbAdapter } from './adapter';
 import type { Column } from './arrow';
 import type { CellChunk, PackedCells } from '../ingest/packedCells';
@@ -16,10 +17,10 @@ export async function createSchema(db: DbAdapter): Promise<void> {
 }
 
 export async function readRegistry(db: DbAdapter): Promise<RegistryEntry[]> {
-  const rows = await db.query<{ agency_id: string; name: string; aliases: string[] | null }>(
-    'SELECT agency_id, name, aliases FROM agencies',
+  const rows = await db.query<{ agency_id: string; name: string; aliases: string[] | null; parent_id: string | null; level: string | null; is_aggregate: boolean }>(
+    'SELECT agency_id, name, aliases, parent_id, level, is_aggregate FROM agencies',
   );
-  return rows.map((r) => ({ agency_id: r.agency_id, name: r.name, aliases: r.aliases ?? [] }));
+  return rows.map((r) => ({ agency_id: r.agency_id, name: r.name, aliases: r.aliases ?? [], parent_id: r.parent_id, level: r.level, is_aggregate: !!r.is_aggregate }));
 }
 
 /** What one import changes, ready to apply (and to store for replay after a reload). */
@@ -98,6 +99,7 @@ export async function applyImport(
         }
       }
       if (!intoEmpty || imp.cellSources?.length) await replaceCellSources(db, imp.cellSources ?? [], incoming);
+      await replaceCellFaults(db, imp.records, incoming, intoEmpty);
       if (imp.records.length >= PART_MIN_ROWS && imp.records.every((r) => !r.source || r.source === imp.file)) {
         // a table of its own: the staged one as it is, or one created in this transaction (COMMIT
         // hands either over without copying its rows into another table)
@@ -241,10 +243,12 @@ async function stageAgencies(db: DbAdapter, name: string, rows: AgencyRow[], imp
     { name: 'category', type: 'utf8', values: rows.map((a) => a.category) },
     { name: 'is_aggregate', type: 'int32', values: rows.map((a) => (a.is_aggregate ? 1 : 0)) },
     { name: 'aliases', type: 'utf8', values: rows.map((a) => a.aliases.join(ALIAS_SEP)) },
+    { name: 'active_from', type: 'int32', values: rows.map((a) => a.active_from ?? null) },
+    { name: 'active_to', type: 'int32', values: rows.map((a) => a.active_to ?? null) },
   ]);
   if (!intoEmpty) await db.query(`DELETE FROM agencies WHERE agency_id IN (SELECT agency_id FROM ${name})`);
   await db.query(`INSERT INTO agencies SELECT agency_id, name, level, parent_id, category, is_aggregate <> 0,
-    CASE WHEN aliases = '' THEN []::VARCHAR[] ELSE string_split(aliases, chr(31)) END, ${importId} FROM ${name}`);
+    CASE WHEN aliases = '' THEN []::VARCHAR[] ELSE string_split(aliases, chr(31)) END, ${importId}, active_from, active_to FROM ${name}`);
   await db.query(`DROP TABLE ${name}`);
 }
 const ALIAS_SEP = '\u001f';

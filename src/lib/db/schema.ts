@@ -7,6 +7,7 @@ import { CELLS, allowsFraction } from '../format/cells';
 import { ident } from './adapter';
 import { REPORT_ROWS, reportsViewSql } from './reportParts';
 import type { Column } from './arrow';
+import { CELL_FAULTS_TABLE_SQL } from './cellFaults';
 
 export function cellColumnType(code: string): string {
   return allowsFraction(code) ? 'DOUBLE' : 'INTEGER';
@@ -28,7 +29,7 @@ export function schemaSql(): string[] {
   return [
     `CREATE TABLE IF NOT EXISTS agencies (agency_id VARCHAR NOT NULL, name VARCHAR NOT NULL, level VARCHAR,
       parent_id VARCHAR, category VARCHAR, is_aggregate BOOLEAN NOT NULL DEFAULT false, aliases VARCHAR[],
-      import_id INTEGER)`,
+      import_id INTEGER, active_from INTEGER, active_to INTEGER)`,
     // read through the view `reports` (reportParts.ts); big imports have tables of their own
     `CREATE TABLE IF NOT EXISTS ${REPORT_ROWS} (\n  ${meta},\n  ${cellCols}\n)`,
     'CREATE TABLE IF NOT EXISTS report_parts (part VARCHAR, import_id INTEGER, source VARCHAR, imported_at TIMESTAMP)',
@@ -36,6 +37,7 @@ export function schemaSql(): string[] {
     // Where a figure read from a document came from (file, page, line), for the agency page.
     `CREATE TABLE IF NOT EXISTS cell_sources (agency_id VARCHAR, year INTEGER, code VARCHAR, file VARCHAR,
       page INTEGER, line INTEGER)`,
+    CELL_FAULTS_TABLE_SQL,
     `CREATE TABLE IF NOT EXISTS imports (import_id INTEGER, file_name VARCHAR, kind VARCHAR, rows INTEGER,
       status VARCHAR, messages VARCHAR, new_agencies VARCHAR[], imported_at TIMESTAMP)`,
   ];

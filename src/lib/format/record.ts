@@ -16,6 +16,14 @@ export interface ReportRecord {
   /** the file it came from, when a batch mixes files (documents) */
   source?: string;
   cells: CellValues;
+  /** numbers printed in count cells that a count cannot be (a fraction: 12.5): kept here as
+   *  printed, for the `negative` rule; the cell itself is blank (never rounded into a total) */
+  faults?: CellFault[];
+}
+
+export interface CellFault {
+  code: CellCode;
+  value: number;
 }
 
 export function emptyCells(): CellValues {

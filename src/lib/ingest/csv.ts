@@ -4,7 +4,7 @@ import Papa from 'papaparse';
 import { CODE_BY_ZH_HEADER, isCellCode, type CellCode } from '../format/cells';
 import { emptyCells, type CellValues, type ReportRecord } from '../format/record';
 import type { Problem } from '../i18n/messages';
-import { parseCellNumber, parseCellValue, parseDate, parseYear } from './values';
+import { isFractionalCount, parseCellNumber, parseCellValue, parseDate, parseYear } from './values';
 import { PACKED_CELLS, cellIndex, type CellPacker, type PackedCells } from './packedCells';
 
 export type CsvKind = 'wide' | 'long' | 'agencies';
@@ -17,6 +17,10 @@ export interface AgencyRow {
   category: string | null;
   is_aggregate: boolean;
   aliases: string[];
+  /** the years the registry says the agency exists (optional columns): `missing` expects a report
+   *  in each of them that the workspace has data for */
+  active_from?: number | null;
+  active_to?: number | null;
   /** the line it came from, for messages found later (e.g. an unknown parent) */
   line?: number;
 }
@@ -37,7 +41,7 @@ export interface CsvOptions {
 
 const WIDE_META = ['agency', 'year', 'agency_id', 'level', 'parent', 'published_on'] as const;
 const LONG_COLUMNS = ['agency', 'year', 'code', 'value'];
-const AGENCY_COLUMNS = ['agency_id', 'name', 'level', 'parent_id', 'category', 'is_aggregate', 'aliases'];
+const AGENCY_COLUMNS = ['agency_id', 'name', 'level', 'parent_id', 'category', 'is_aggregate', 'aliases', 'active_from', 'active_to'];
 
 /** Which kind of file a header row describes, or null. */
 export function detectKind(header: string[]): CsvKind | null {
@@ -192,9 +196,13 @@ function readWide(header: string[], body: string[][], lineOf: LineOf, nowYear: n
     header.forEach((h, j) => {
       const code = codeAt[j];
       if (!code) return;
-      const v = parseCellNumber(row[j] ?? '', code);
-      if (v !== null && typeof v !== 'number') err(line, h, v.zh, v.en);
-      else if (packer) packer.set(indexAt[j], v);
+      let v = parseCellNumber(row[j] ?? '', code);
+      if (v !== null && typeof v !== 'number') return err(line, h, v.zh, v.en);
+      if (v !== null && isFractionalCount(v, code)) {
+        (rec.faults ??= []).push({ code, value: v });
+        v = null;
+      }
+      if (packer) packer.set(indexAt[j], v);
       else rec.cells[code] = v;
     });
     noteDuplicate(rec, line, seen, err);
@@ -265,8 +273,9 @@ function readLong(header: string[], body: string[][], lineOf: LineOf, nowYear: n
     }
     entry.codes.set(code, line);
     const v = parseCellValue(row[col('value')] ?? '', code);
-    if (v.ok) entry.rec.cells[code] = v.value;
-    else err(line, 'value', v.zh, v.en);
+    if (!v.ok) err(line, 'value', v.zh, v.en);
+    else if (v.value !== null && isFractionalCount(v.value, code)) (entry.rec.faults ??= []).push({ code, value: v.value });
+    else entry.rec.cells[code] = v.value;
   });
 }
 
@@ -290,6 +299,18 @@ function readAgencies(header: string[], body: string[][], lineOf: LineOf, err: E
     if (!TRUE_WORDS.has(aggRaw) && !FALSE_WORDS.has(aggRaw)) {
       err(line, 'is_aggregate', `「${aggRaw}」应为 true/false 或 是/否`, `"${aggRaw}" should be true/false or 是/否`);
     }
+    const active = (n: 'active_from' | 'active_to') => {
+      const raw = get(row, n);
+      if (!raw) return null;
+      const y = parseYear(raw, 2100);
+      if (y === null) err(line, n, `「${raw}」不是有效年份（应为 2008–2100 的四位年份，或留空）`, `"${raw}" is not a valid year (a four-digit year 2008–2100, or blank)`);
+      return y;
+    };
+    const activeFrom = active('active_from');
+    const activeTo = active('active_to');
+    if (activeFrom !== null && activeTo !== null && activeTo < activeFrom) {
+      err(line, 'active_to', `存续截止年份 ${activeTo} 早于起始年份 ${activeFrom}`, `active_to ${activeTo} is before active_from ${activeFrom}`);
+    }
     if (id && seen.has(id)) err(line, 'agency_id', `机构代码 ${id} 在第 ${seen.get(id)} 行已出现`, `agency_id ${id} already appears on line ${seen.get(id)}`);
     if (id) seen.set(id, line);
     if (!id || !name) return;
@@ -297,6 +318,7 @@ function readAgencies(header: string[], body: string[][], lineOf: LineOf, err: E
       agency_id: id, name, level: get(row, 'level') || null, parent_id: get(row, 'parent_id') || null,
       category: get(row, 'category') || null, is_aggregate: TRUE_WORDS.has(aggRaw),
       aliases: get(row, 'aliases').split(/[;；]/).map((s) => s.trim()).filter(Boolean),
+      ...(activeFrom !== null ? { active_from: activeFrom } : {}), ...(activeTo !== null ? { active_to: activeTo } : {}),
       line,
     });
   });

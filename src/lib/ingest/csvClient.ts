@@ -1,10 +1,10 @@
 // Main-thread side of the CSV worker: one worker per file, progress as it reads, and a size guard
 // so a file too big for the browser's memory gets a plain message instead of a crashed tab.
-import type { RegistryEntry } from './resolve';
+import type { MatchDecisions, RegistryEntry } from './resolve';
 import type { Preparation } from './prepare';
 import { PACKED_CELLS, type CellChunk } from './packedCells';
 
-export interface CsvJob { file: File; registry: RegistryEntry[]; replace: boolean; nowYear?: number }
+export interface CsvJob { file: File; registry: RegistryEntry[]; replace: boolean; nowYear?: number; decisions?: MatchDecisions }
 export type CsvReply =
   | { type: 'progress'; done: number; total: number }
   | { type: 'records'; records: (NonNullable<Preparation['prepared']>['records'][number] | Omit<NonNullable<Preparation['prepared']>['records'][number], 'cells'>)[] }
@@ -37,7 +37,7 @@ export function tooBig(name: string, size: number): Preparation | null {
  *  `onRestart`: the chunks so far are void, the file is being read again. */
 export function prepareCsvInWorker(
   file: File, registry: RegistryEntry[], replace: boolean, onProgress?: (done: number, total: number) => void,
-  onChunk?: (chunk: CellChunk) => void, onRestart?: () => void,
+  onChunk?: (chunk: CellChunk) => void, onRestart?: () => void, decisions?: MatchDecisions,
 ): Promise<Preparation> {
   const big = tooBig(file.name, file.size);
   if (big) return Promise.resolve(big);
@@ -70,6 +70,6 @@ export function prepareCsvInWorker(
     };
     // Worker errors don't reach the console on their own (PITFALLS.md): surface them.
     worker.onerror = (e) => { worker.terminate(); reject(new Error(e.message || 'the CSV worker failed')); };
-    worker.postMessage({ file, registry, replace } satisfies CsvJob);
+    worker.postMessage({ file, registry, replace, decisions } satisfies CsvJob);
   });
 }

@@ -10,7 +10,7 @@ import { looksBinary, type Encoding } from './decode';
 import { prepareParsed, type Preparation } from './prepare';
 import { CellPacker, type CellChunk } from './packedCells';
 import { readWideFast } from './wideFast';
-import { AgencyResolver, type RegistryEntry } from './resolve';
+import { AgencyResolver, type MatchDecisions, type RegistryEntry } from './resolve';
 import type { ReportRecord } from '../format/record';
 
 export interface StreamOptions {
@@ -23,6 +23,8 @@ export interface StreamOptions {
   onChunk?: (chunk: CellChunk) => void;
   /** the chunks sent so far are void: the file is read again from its start */
   onRestart?: () => void;
+  /** the user's decisions on probable agency matches (a second read of the file) */
+  decisions?: MatchDecisions;
   /** false: never the fast reader (wideFast.ts), for tests that compare the two */
   fast?: boolean;
 }
@@ -52,7 +54,7 @@ export async function prepareCsvStream(file: string, size: number, read: ReadSli
     encoding = 'gb18030';
     parts = await parseStream(file, size, read, encoding, opts, staged);
   }
-  const prep = { ...prepareParsed(file, parts, registry, { replace: opts.replace }), encoding };
+  const prep = { ...prepareParsed(file, parts, registry, { replace: opts.replace, decisions: opts.decisions }), encoding };
   staged.check(prep);
   return prep;
 }
@@ -64,7 +66,7 @@ class StagedMeta {
   private resolver: AgencyResolver;
   private ids: string[] = [];
   constructor(private file: string, private registry: RegistryEntry[], private opts: StreamOptions) {
-    this.resolver = new AgencyResolver(file, registry);
+    this.resolver = new AgencyResolver(file, registry, opts.decisions);
   }
 
   /** onChunk for the readers, or none when nothing is staged */
@@ -79,7 +81,7 @@ class StagedMeta {
   }
 
   restart() {
-    this.resolver = new AgencyResolver(this.file, this.registry);
+    this.resolver = new AgencyResolver(this.file, this.registry, this.opts.decisions);
     this.ids = [];
     this.opts.onRestart?.();
   }

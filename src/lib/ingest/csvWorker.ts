@@ -8,12 +8,12 @@ const post = (m: CsvReply, transfer: Transferable[] = []) => (self as unknown as
 const PIECE = 5000;
 
 self.onmessage = async (e: MessageEvent<CsvJob>) => {
-  const { file, registry, replace, nowYear } = e.data;
+  const { file, registry, replace, nowYear, decisions } = e.data;
   try {
     const t0 = performance.now();
     let last = 0;
     const prep = await prepareCsvStream(file.name, file.size, async (a, b) => new Uint8Array(await file.slice(a, b).arrayBuffer()), registry, {
-      replace, nowYear,
+      replace, nowYear, decisions,
       // cells go on as each chunk fills (moved, not copied), to be staged while the rest is read
       onChunk: (chunk) => post({ type: 'chunk', chunk }, [chunk.cells.buffer]),
       onRestart: () => post({ type: 'restart' }),

@@ -7,14 +7,20 @@ import type { Problem } from '../i18n/messages';
 import type { DocText } from './docs/docText';
 import { parseReportText, type ParseWarning } from './reportText';
 import { resolveRecords, type RegistryEntry } from './resolve';
-import { FIRST_REPORT_YEAR, MAX_COUNT } from './values';
+import { AgencyMatcher } from './agencyMatch';
+import { decisionsOf, draftMatches, type DraftMatchFields } from './draftMatch';
+import { FIRST_REPORT_YEAR, MAX_COUNT, isFractionalCount, parseDate } from './values';
 
-export interface DocumentDraft {
+export interface DocumentDraft extends DraftMatchFields {
   file: string;
   kind: DocText['kind'];
   text: string;
   agency: string;
   year: number | null;
+  /** the report's own date (yyyy-mm-dd) as read, or null; the reviewer may edit it */
+  published_on: string | null;
+  /** where the date was read (line of `text` and that line), null when not found or typed in */
+  published_on_source: { line: number; text: string } | null;
   cells: CellValues;
   warnings: ParseWarning[];
   failedRules: string[];
@@ -33,6 +39,7 @@ export function draftFromText(file: string, doc: DocText): DocumentDraft {
   const uncertain = [...new Set(parsed.warnings.map((w) => w.code).filter((c): c is CellCode => !!c && CELL_CODES.includes(c as CellCode)))];
   return {
     file, kind: doc.kind, text: doc.text, agency: parsed.agency ?? '', year: parsed.year,
+    published_on: parsed.published_on, published_on_source: parsed.published_on_source,
     cells: parsed.cells, warnings: parsed.warnings, failedRules: parsed.failedRules, sources, uncertain,
   };
 }
@@ -53,12 +60,14 @@ export function draftProblems(d: DocumentDraft, nowYear = new Date().getFullYear
   if (d.year === null || !Number.isInteger(d.year) || d.year < FIRST_REPORT_YEAR || d.year > nowYear) {
     p('year', `年度无效（应为 ${FIRST_REPORT_YEAR}–${nowYear}）`, `invalid year (expected ${FIRST_REPORT_YEAR}–${nowYear})`);
   }
+  const pub = d.published_on?.trim();
+  if (pub && !parseDate(pub)) p('published_on', `发布日期「${pub}」无效（如 2025-01-20）`, `publication date "${pub}" is not a valid date (e.g. 2025-01-20)`);
   for (const c of CELL_CODES) {
     const v = d.cells[c];
     if (v === null) continue;
     if (!Number.isFinite(v)) p(c, '不是数字', 'not a number');
-    else if (!allowsFraction(c) && (v < 0 || !Number.isInteger(v))) p(c, `件数须为非负整数（${v}）`, `a count must be a whole non-negative number (${v})`);
-    else if (!allowsFraction(c) && v > MAX_COUNT) p(c, `件数过大（${v}，最大 ${MAX_COUNT}）`, `count too large (${v}; at most ${MAX_COUNT})`);
+    // a negative or fractional count is the report's own fault: loaded as printed, flagged by `negative`
+    else if (!allowsFraction(c) && Math.abs(v) > MAX_COUNT) p(c, `件数过大（${v}，最大 ${MAX_COUNT}）`, `count too large (${v}; at most ${MAX_COUNT})`);
   }
   return out;
 }
@@ -67,11 +76,29 @@ export function draftProblems(d: DocumentDraft, nowYear = new Date().getFullYear
 export function prepareDocuments(drafts: DocumentDraft[], registry: RegistryEntry[], replace: boolean, nowYear?: number):
   { prepared: PreparedImport | null; problems: Problem[] } {
   const problems = drafts.flatMap((d) => draftProblems(d, nowYear));
-  const records = drafts.map((d, i) => ({
-    agency: d.agency.trim(), year: d.year ?? 0, cells: d.cells, source: d.file, line: i + 1, published_on: null,
-  }));
+  // a new agency goes in with the level, parent and aggregate flag shown (and maybe changed) in the review
+  const matches = draftMatches(drafts, new AgencyMatcher(registry));
+  const records = drafts.map((d, i) => {
+    const m = matches[i];
+    const g = m.state === 'new' ? m.guess : null;
+    const faults = CELL_CODES.flatMap((code) => {
+      const v = d.cells[code];
+      return v !== null && Number.isFinite(v) && isFractionalCount(v, code) ? [{ code, value: v }] : [];
+    });
+    const cells = faults.length ? { ...d.cells, ...Object.fromEntries(faults.map((f) => [f.code, null])) } : d.cells;
+    return {
+      agency: d.agency.trim(), year: d.year ?? 0, cells, source: d.file, line: i + 1, published_on: d.published_on?.trim() ? parseDate(d.published_on.trim()) : null,
+      ...(faults.length ? { faults } : {}),
+      ...(g?.level ? { level: g.level } : {}), ...(g?.parent_id ? { parent: g.parent_id } : {}),
+    };
+  });
   const label = drafts.length === 1 ? drafts[0].file : `${drafts.length} documents`;
-  const res = resolveRecords(label, records, registry);
+  const res = resolveRecords(label, records, registry, decisionsOf(drafts));
+  for (const a of res.newAgencies) {
+    const i = drafts.findIndex((d) => d.agency.trim() === a.name);
+    const m = matches[i];
+    if (m?.state === 'new') a.is_aggregate = m.guess.is_aggregate;
+  }
   problems.push(...res.problems.map((p) => ({ ...p, file: drafts[p.line - 1]?.file ?? p.file, line: 0 })));
   if (problems.length) return { prepared: null, problems };
   const cellSources: CellSource[] = res.records.flatMap((r, i) =>

@@ -4,7 +4,7 @@ import type { PreparedImport } from '../db/load';
 import type { Problem } from '../i18n/messages';
 import { parseCsvText, type CsvOptions, type CsvResult } from './csv';
 import { decodeBytes, looksBinary, type Encoding } from './decode';
-import { resolveRecords, unknownParents, type RegistryEntry } from './resolve';
+import { resolveRecords, unknownParents, type MatchDecisions, type PendingMatch, type RegistryEntry } from './resolve';
 import { packedRows } from './packedCells';
 
 export interface Preparation {
@@ -12,10 +12,13 @@ export interface Preparation {
   encoding: Encoding | null;
   problems: Problem[];
   prepared: PreparedImport | null;
+  /** reported names that may be registry agencies (or each other): the user decides, then the
+   *  file is read again with `decisions` */
+  pending?: PendingMatch[];
 }
 
 export function prepareCsv(
-  file: string, bytes: Uint8Array, registry: RegistryEntry[], opts: CsvOptions & { replace?: boolean } = {},
+  file: string, bytes: Uint8Array, registry: RegistryEntry[], opts: CsvOptions & { replace?: boolean; decisions?: MatchDecisions } = {},
 ): Preparation {
   if (looksBinary(bytes)) {
     return {
@@ -30,20 +33,21 @@ export function prepareCsv(
 /** Parsed tables of one file (a CSV, the sheets of a workbook, the tables of a dataset) → one
  *  import: registry rows first (so the reports can name the agencies they add), then reports. */
 export function prepareParsed(
-  file: string, parts: CsvResult[], registry: RegistryEntry[], opts: { replace?: boolean; kind?: string } = {},
+  file: string, parts: CsvResult[], registry: RegistryEntry[], opts: { replace?: boolean; kind?: string; decisions?: MatchDecisions } = {},
 ): Omit<Preparation, 'encoding'> {
   const problems = parts.flatMap((p) => p.problems);
   const agencyRows = parts.flatMap((p) => (p.kind === 'agencies' ? p.agencies : []));
   const records = parts.flatMap((p) => (p.kind && p.kind !== 'agencies' ? p.records : []));
   const hasReports = parts.some((p) => p.kind && p.kind !== 'agencies');
   if (agencyRows.length) problems.push(...unknownParents(file, agencyRows, registry));
-  const incoming: RegistryEntry[] = agencyRows.map((a) => ({ agency_id: a.agency_id, name: a.name, aliases: a.aliases }));
+  const incoming: RegistryEntry[] = agencyRows.map((a) => ({ agency_id: a.agency_id, name: a.name, aliases: a.aliases, parent_id: a.parent_id, level: a.level, is_aggregate: a.is_aggregate }));
   const incomingIds = new Set(incoming.map((a) => a.agency_id));
   const merged = [...registry.filter((a) => !incomingIds.has(a.agency_id)), ...incoming];
-  const resolution = hasReports ? resolveRecords(file, records, merged) : null;
+  const resolution = hasReports ? resolveRecords(file, records, merged, opts.decisions) : null;
   if (resolution) problems.push(...resolution.problems);
   if (problems.some((p) => p.severity === 'error') || parts.some((p) => !p.kind) || !parts.length) {
-    return { file, problems: sortProblems(problems), prepared: null };
+    const pending = resolution?.pending.size ? [...resolution.pending.values()] : undefined;
+    return { file, problems: sortProblems(problems), prepared: null, ...(pending ? { pending } : {}) };
   }
   const agencies = [...agencyRows, ...(resolution?.newAgencies ?? [])];
   const resolved = resolution?.records ?? [];

@@ -27,10 +27,13 @@ import { buildDoc } from './reportText/doc';
 import { findAnchors } from './reportText/match';
 import { parseMeta } from './reportText/meta';
 import { readTables } from './reportText/read';
+import { verifyCells } from './reportText/verify';
 
 export interface ParseWarning {
   /** the cell concerned, when there is one */
   code?: string;
+  /** the cells concerned, when the warning is about a row or a table (several cells) */
+  codes?: string[];
   /** row and column labels as printed in the form */
   row?: string;
   column?: string;
@@ -43,11 +46,18 @@ export interface ParseWarning {
 export interface ParsedReport {
   agency: string | null;
   year: number | null;
+  /** the report's own date (ISO yyyy-mm-dd): under the title, above the signature, or a saved web
+   *  page's 发布时间 — never the statistics period; null (with a warning) when not printed */
+  published_on: string | null;
+  /** where the date was read: 1-based line and that line's text */
+  published_on_source: { line: number; text: string } | null;
   /** all 200 cells; null = blank or unreadable (an unreadable cell always has a warning) */
   cells: CellValues;
   warnings: ParseWarning[];
   /** ids of within-report rules that fail (balance, outcome_sum, column_sum, s4_sum, negative) */
   failedRules: string[];
+  /** cells not read from the text but forced by the sums the report prints (each has a warning) */
+  derived: CellCode[];
   /** the input line each read value came from */
   sources: Partial<Record<CellCode, { line: number }>>;
 }
@@ -57,14 +67,16 @@ export function parseReportText(text: string): ParsedReport {
   const doc = buildDoc(text);
   const matches = findAnchors(doc);
   const warnings = [...meta.warnings];
+  const head = { agency: meta.agency, year: meta.year, published_on: meta.published_on, published_on_source: meta.published_on_source };
   if (!matches.some((m) => m.startPos >= 0) || doc.tokens.length === 0) {
     warnings.push({
       message_zh: '未找到年报表格，全部数字留空', message_en: 'no form table found in the text; every cell left blank',
     });
-    return { agency: meta.agency, year: meta.year, cells: emptyCells(), warnings, failedRules: [], sources: {} };
+    return { ...head, cells: emptyCells(), warnings, failedRules: [], sources: {}, derived: [] };
   }
   const t = readTables(doc, matches);
+  const { derived } = verifyCells(t.cells, t.warnings, t.inferred, t.unplaced);
   warnings.push(...t.warnings);
   const failedRules = [...new Set(checkWithinReport(t.cells).map((f) => f.rule))];
-  return { agency: meta.agency, year: meta.year, cells: t.cells, warnings, failedRules, sources: t.sources };
+  return { ...head, cells: t.cells, warnings, failedRules, sources: t.sources, derived };
 }

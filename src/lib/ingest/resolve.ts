@@ -1,15 +1,32 @@
-// Matching report rows to the registry: by agency_id, then name, then alias (old names after a
-// reorganisation). An unmatched agency becomes a new top-level registry entry (or under its
-// `parent` when that exists), listed in the import summary. Pure.
+// Matching report rows to the registry (agencyMatch.ts): by agency_id, name, alias or a normalised
+// form the hierarchy implies. A probable match (a look-alike, a place name the registry does not
+// imply, another name of the same file) is never taken silently: the file waits for the user's
+// decision (`pending`), given back as `decisions` (reported name → agency_id, or '' for a new
+// agency). An unmatched agency becomes a new registry entry (top-level, or under its `parent`
+// when that exists), listed in the import summary. Pure.
 import type { ReportRecord } from '../format/record';
 import type { Problem } from '../i18n/messages';
 import type { AgencyRow } from './csv';
+import { AgencyMatcher, BatchMatcher, type MatchCandidate } from './agencyMatch';
 
 export interface RegistryEntry {
   agency_id: string;
   name: string;
   aliases: string[];
+  parent_id?: string | null;
+  level?: string | null;
+  is_aggregate?: boolean;
 }
+
+/** A reported name the user must decide on before the file loads. */
+export interface PendingMatch {
+  name: string;
+  line: number;
+  candidates: MatchCandidate[];
+}
+
+/** reported name → the agency_id the user accepted, or '' for "a new agency" */
+export type MatchDecisions = Record<string, string>;
 
 export interface ResolvedRecord extends ReportRecord {
   agency_id: string;
@@ -19,36 +36,39 @@ export interface Resolution {
   records: ResolvedRecord[];
   newAgencies: AgencyRow[];
   problems: Problem[];
-}
-
-export function buildLookup(registry: RegistryEntry[]): Map<string, string[]> {
-  const map = new Map<string, string[]>();
-  const add = (key: string, id: string) => {
-    const k = key.trim();
-    const ids = map.get(k) ?? [];
-    if (!ids.includes(id)) ids.push(id);
-    map.set(k, ids);
-  };
-  for (const a of registry) {
-    add(a.agency_id, a.agency_id);
-    add(a.name, a.agency_id);
-    for (const al of a.aliases) add(al, a.agency_id);
-  }
-  return map;
+  pending: Map<string, PendingMatch>;
 }
 
 /** Resolves records one at a time, in file order: the same ids whether the whole file is resolved
  *  at the end (resolveRecords) or row by row while it is read (a big CSV's staged chunks). */
 export class AgencyResolver {
   private ids: Set<string>;
-  private lookup: Map<string, string[]>;
+  /** exact names, aliases and ids → agency_ids: most rows of a big file stop here */
+  private exact = new Map<string, string[]>();
+  private batch: BatchMatcher | null = null;
   private added = new Map<string, AgencyRow>();
   private seen = new Map<string, number>();
   readonly problems: Problem[] = [];
+  readonly pending = new Map<string, PendingMatch>();
 
-  constructor(private file: string, registry: RegistryEntry[]) {
+  constructor(private file: string, private registry: RegistryEntry[], private decisions: MatchDecisions = {}) {
     this.ids = new Set(registry.map((a) => a.agency_id));
-    this.lookup = buildLookup(registry);
+    const add = (k: string, id: string) => {
+      const ids = this.exact.get(k.trim()) ?? [];
+      if (!ids.includes(id)) ids.push(id);
+      this.exact.set(k.trim(), ids);
+    };
+    for (const a of registry) {
+      add(a.agency_id, a.agency_id);
+      add(a.name, a.agency_id);
+      for (const al of a.aliases) add(al, a.agency_id);
+    }
+  }
+
+  /** The full matcher, built on the first name that is not exactly a registry name (building it
+   *  normalises 25,000 names: ~0.2 s a big file of known names never pays). */
+  private get matcher(): BatchMatcher {
+    return (this.batch ??= new BatchMatcher(new AgencyMatcher(this.registry)));
   }
 
   /** The record's agency_id, or null when it cannot load (the reason is in `problems`). */
@@ -57,16 +77,34 @@ export class AgencyResolver {
     let id: string | undefined;
     if (r.agency_id && this.ids.has(r.agency_id)) id = r.agency_id;
     else if (!r.agency_id) {
-      const hits = this.lookup.get(r.agency) ?? [];
-      if (hits.length > 1) {
-        this.problems.push({
-          file, line: r.line ?? 0, column: 'agency', severity: 'error',
-          message_zh: `「${r.agency}」对应名录中的多个机构（${hits.join('、')}）：请填写 agency_id`,
-          message_en: `"${r.agency}" matches several registry agencies (${hits.join(', ')}): give an agency_id`,
-        });
+      const decided = this.decisions[r.agency];
+      const hit = this.exact.get(r.agency);
+      const out = decided !== undefined ? null
+        : hit?.length === 1 ? { state: 'matched' as const, agency_id: hit[0] } : this.matcher.match(r.agency, null, r.agency, false);
+      if (decided) id = decided;
+      else if (out?.state === 'matched') id = out.agency_id;
+      else if (out?.state === 'probable') {
+        if (!this.pending.has(r.agency)) {
+          this.pending.set(r.agency, { name: r.agency, line: r.line ?? 0, candidates: out.candidates });
+          const names = out.candidates.map((c) => c.name);
+          this.problems.push({
+            file, line: r.line ?? 0, column: 'agency', severity: 'error',
+            message_zh: `「${r.agency}」可能是「${names.join('」或「')}」：请在下方确认或作为新机构导入`,
+            message_en: `"${r.agency}" may be ${names.map((n) => `"${n}"`).join(' or ')}: confirm below, or import it as a new agency`,
+          });
+        }
         return null;
       }
-      id = hits[0];
+    }
+    if (id && !this.ids.has(id) && !this.added.has(id)) {
+      // accepted: another new name of this file (its new agency takes this name as an alias)
+      const other = [...this.added.values()].find((a) => a.name === id);
+      if (other) id = other.agency_id;
+    }
+    if (id && !this.ids.has(id) && !this.added.has(id)) id = undefined; // (a decision about another file)
+    if (id && this.added.has(id) && r.agency !== this.added.get(id)!.name) {
+      const a = this.added.get(id)!;
+      if (!a.aliases.includes(r.agency)) a.aliases.push(r.agency);
     }
     if (!id) {
       id = r.agency_id || this.added.get(r.agency)?.agency_id || r.agency;
@@ -97,9 +135,9 @@ export class AgencyResolver {
   }
 }
 
-export function resolveRecords(file: string, records: ReportRecord[], registry: RegistryEntry[]): Resolution {
-  const resolver = new AgencyResolver(file, registry);
-  const out: Resolution = { records: [], newAgencies: [], problems: resolver.problems };
+export function resolveRecords(file: string, records: ReportRecord[], registry: RegistryEntry[], decisions?: MatchDecisions): Resolution {
+  const resolver = new AgencyResolver(file, registry, decisions);
+  const out: Resolution = { records: [], newAgencies: [], problems: resolver.problems, pending: resolver.pending };
   for (const r of records) {
     const id = resolver.resolve(r);
     if (id !== null) out.records.push({ ...r, agency_id: id });

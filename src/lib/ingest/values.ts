@@ -56,15 +56,17 @@ export function parseCellValue(raw: string, code: string): CellParse {
   const v = Number(t);
   if (!Number.isFinite(v)) return { ok: false, zh: `「${raw}」不是有效数字`, en: `"${raw}" is not a valid number` };
   const money = allowsFraction(code);
-  if (!money && v < 0) return { ok: false, zh: `件数不能为负数（${raw}）`, en: `a count cannot be negative (${raw})` };
-  if (!money && !Number.isInteger(v)) {
-    return { ok: false, zh: `件数必须是整数（${raw}）`, en: `a count must be a whole number (${raw})` };
-  }
   if (Math.abs(v) > 1e12) return { ok: false, zh: `数值过大（${raw}）`, en: `value too large (${raw})` };
   // counts are stored as 32-bit integers: a larger one would wrap, never load silently changed
-  if (!money && v > MAX_COUNT) return { ok: false, zh: `件数过大（${raw}，最大 ${MAX_COUNT}）`, en: `count too large (${raw}; at most ${MAX_COUNT})` };
-  // A negative money amount is loaded and flagged by the `negative` rule rather than rejected.
+  if (!money && Math.abs(v) > MAX_COUNT) return { ok: false, zh: `件数过大（${raw}，最大 ${MAX_COUNT}）`, en: `count too large (${raw}; at most ${MAX_COUNT})` };
+  // A report's own faults are data: a negative count or amount, or a fractional count, is loaded
+  // as printed and flagged by the `negative` rule (a fraction through CellFault: isFractionalCount).
   return { ok: true, value: v === 0 ? 0 : v };
+}
+
+/** A number a count cell cannot hold (12.5): kept as a CellFault, the cell left blank. */
+export function isFractionalCount(v: number, code: string): boolean {
+  return !Number.isInteger(v) && !allowsFraction(code);
 }
 
 /** YYYY-MM-DD, YYYY/M/D, YYYY.M.D, YYYY年M月D日 → ISO date, or null when it is not a real date. */

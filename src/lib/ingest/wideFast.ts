@@ -7,7 +7,8 @@
 // takes, its result is the general reader's, row for row. Pure.
 import { PACKED_CELLS, CellPacker, cellIndex, type CellChunk } from './packedCells';
 import { WIDE_BATCH_ROWS, detectKind, headerNames, isEmptyRow, noteDuplicate, parseRows, readMeta, wideCodes, type CsvResult, type Err } from './csv';
-import { parseCellNumber } from './values';
+import { isFractionalCount, parseCellNumber } from './values';
+import type { CellFault } from '../format/record';
 import type { ReportRecord } from '../format/record';
 
 export type FastOutcome =
@@ -99,6 +100,7 @@ export function readWideFast(file: string, text: string, delimiter: string | und
     const line = lineNo;
     if (records.length % WIDE_BATCH_ROWS === 0) seen = new Map(); // as readWide, batch by batch
     packer.startRow();
+    const faults: CellFault[] = [];
     let j = 0;
     let a = a0;
     let v = 0;
@@ -118,7 +120,10 @@ export function readWideFast(file: string, text: string, delimiter: string | und
         else {
           const r = parseCellNumber(text.slice(a, i), codeAt[j]!);
           if (r !== null && typeof r !== 'number') return { kind: 'problem', chunksSent };
-          packer.set(k, r);
+          if (r !== null && isFractionalCount(r, codeAt[j]!)) {
+            faults.push({ code: codeAt[j]!, value: r });
+            packer.set(k, null);
+          } else packer.set(k, r);
         }
       }
       j++;
@@ -131,6 +136,7 @@ export function readWideFast(file: string, text: string, delimiter: string | und
     const rec = readMeta(metaRow, col, line, nowYear, err, PACKED_CELLS);
     if (rec) noteDuplicate(rec, line, seen, err);
     if (failed || !rec) return { kind: 'problem', chunksSent };
+    if (faults.length) rec.faults = faults;
     packer.describeRow(rec);
     records.push(rec);
     if (b0 - lastReport > 1 << 20) { lastReport = b0; opts.onFraction?.(b0 / text.length); }

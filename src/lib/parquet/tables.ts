@@ -23,7 +23,7 @@ export const TABLE_FILES: Record<TableName, string> = {
 
 const AGENCY_COLUMNS: [string, PqType][] = [
   ['agency_id', 'STRING'], ['name', 'STRING'], ['level', 'STRING'], ['parent_id', 'STRING'], ['category', 'STRING'],
-  ['is_aggregate', 'BOOLEAN'], ['aliases', 'STRING'],
+  ['is_aggregate', 'BOOLEAN'], ['aliases', 'STRING'], ['active_from', 'INT32'], ['active_to', 'INT32'],
 ];
 export const REPORT_META: [string, PqType][] = [
   ['agency_id', 'STRING'], ['year', 'INT32'], ['reported_name', 'STRING'], ['published_on', 'DATE'],
@@ -58,7 +58,7 @@ function value(v: unknown, type: PqType): unknown {
  *  a single year (remote.ts). */
 export async function datasetTables(db: DbAdapter, reviews: readonly Review[]): Promise<PqTable[]> {
   const agencies = await db.query(`SELECT agency_id, name, level, parent_id, category, is_aggregate,
-    array_to_string(COALESCE(aliases, []::VARCHAR[]), ';') AS aliases FROM agencies ORDER BY agency_id`);
+    array_to_string(COALESCE(aliases, []::VARCHAR[]), ';') AS aliases, active_from, active_to FROM agencies ORDER BY agency_id`);
   const reports = await db.query(`SELECT ${REPORT_META.map(([n, t]) =>
     t === 'DATE' ? `strftime(${n}, '%Y-%m-%d') AS ${n}` : t === 'TIMESTAMP' ? `strftime(${n}, '%Y-%m-%dT%H:%M:%S.%gZ') AS ${n}` : n).join(', ')},
     ${CELLS.map((c) => ident(c.code)).join(', ')} FROM reports ORDER BY year, agency_id`);

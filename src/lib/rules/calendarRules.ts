@@ -4,20 +4,32 @@ import { GOVERNMENT_LEVELS, deadlineFor } from '../format/levels';
 import { withAgency } from './sqlParts';
 import type { RuleDef } from './types';
 
-/** Every registry agency × every year from the earliest to the latest loaded, without a report. */
+/** The years each registry agency is expected to report, within the years this workspace holds
+ *  data for (its earliest to its latest loaded year — never a range taken from elsewhere): from
+ *  its `active_from` (else its first loaded report) to its `active_to` (else the latest year). An
+ *  agency with no report at all and no `active_from` is expected for the latest year only: all the
+ *  data says is that it should be in the latest round (it may not have existed before). */
 export function missingSql(): string {
   return withAgency(`WITH span AS (SELECT MIN(year) AS lo, MAX(year) AS hi FROM reports),
-years AS (SELECT unnest(range(lo, hi + 1))::INTEGER AS year FROM span WHERE lo IS NOT NULL)
-SELECT g.agency_id, y.year, NULL::VARCHAR AS col, []::VARCHAR[] AS cells, NULL::VARCHAR AS expected, NULL::VARCHAR AS actual
-FROM agencies g CROSS JOIN years y
-WHERE NOT EXISTS (SELECT 1 FROM reports r WHERE r.agency_id = g.agency_id AND r.year = y.year)`);
+firsts AS (SELECT agency_id, MIN(year) AS first FROM reports GROUP BY agency_id),
+expected AS (
+  SELECT g.agency_id,
+    GREATEST(s.lo, COALESCE(g.active_from, f.first, s.hi)) AS y0,
+    LEAST(s.hi, COALESCE(g.active_to, s.hi)) AS y1
+  FROM agencies g CROSS JOIN span s LEFT JOIN firsts f USING (agency_id)
+  WHERE s.lo IS NOT NULL
+),
+years AS (SELECT agency_id, unnest(range(y0, y1 + 1))::INTEGER AS year FROM expected WHERE y0 <= y1)
+SELECT y.agency_id, y.year, NULL::VARCHAR AS col, []::VARCHAR[] AS cells, NULL::VARCHAR AS expected, NULL::VARCHAR AS actual
+FROM years y
+WHERE NOT EXISTS (SELECT 1 FROM reports r WHERE r.agency_id = y.agency_id AND r.year = y.year)`);
 }
 
 const missing: RuleDef = {
   id: 'missing', severity: 'error',
   title_zh: '未报送', title_en: 'Report missing',
-  explain_zh: '名录中的每个机构，在已加载数据的年度范围内（最早至最晚年度）每年都应有一份年度报告。',
-  explain_en: 'Every agency in the registry has a report for each year in the range loaded (earliest to latest year).',
+  explain_zh: '名录中的每个机构，在其存续年度（名录的 active_from–active_to；未填时为其最早一份已加载报告至已加载数据的最晚年度）内、且在本工作区已加载数据的年度范围内，每年都应有一份年度报告。名录中尚无任何报告的机构，只要求最晚年度。',
+  explain_en: 'Every registry agency has a report for each year it exists (the registry’s active_from–active_to; by default from its first loaded report to the latest year loaded), within the years this workspace holds data for. An agency with no report at all is expected for the latest year only.',
   sql: missingSql,
   message: (r) => [`缺少 ${r.year} 年度报告`, `no report for ${r.year}`],
 };

@@ -79,10 +79,14 @@ const s4Sum: RuleDef = {
   ],
 };
 
-/** Any cell below zero (counts can only be whole numbers: their columns are INTEGER). */
+/** Any cell below zero, and any count printed with a fraction (kept in cell_faults: a count
+ *  column is INTEGER, so the cell itself is blank). */
 export function negativeSql(): string {
   const checks: Check[] = CELLS.map((c) => ({ col: c.code, cells: [c.code], expected: '0', actual: cell(c.code) }));
-  return withAgency(checksSql('reports r', checks, [], 'e.actual < 0 OR NOT isfinite(e.actual)'));
+  const below = checksSql('reports r', checks, [], 'e.actual < 0 OR NOT isfinite(e.actual)');
+  const fractions = `SELECT f.agency_id, f.year, f.code AS col, [f.code]::VARCHAR[] AS cells, round(f.printed)::DOUBLE AS expected, f.printed AS actual
+FROM cell_faults f WHERE EXISTS (SELECT 1 FROM reports r WHERE r.agency_id = f.agency_id AND r.year = f.year)`;
+  return withAgency(`${below}\nUNION ALL\n${fractions}`);
 }
 
 const negative: RuleDef = {
@@ -91,9 +95,12 @@ const negative: RuleDef = {
   explain_zh: '任何数字都不能为负；件数必须是整数（只有收费金额可以有小数）。',
   explain_en: 'No cell is negative; counts are whole numbers (only the fee amount may have decimals).',
   sql: negativeSql,
-  message: (r) => [
+  message: (r) => Number(r.actual) < 0 ? [
     `${cellText(r.col!, 'zh')} = ${n(r.actual, 'zh')}，不能为负数`,
     `${cellText(r.col!, 'en')} = ${n(r.actual, 'en')}, which cannot be negative`,
+  ] : [
+    `${cellText(r.col!, 'zh')} 报告为 ${r.actual}，件数必须是整数（该单元格按空白处理，未计入合计）`,
+    `${cellText(r.col!, 'en')} is printed as ${r.actual}: a count must be a whole number (the cell is treated as blank, not added to totals)`,
   ],
 };
 

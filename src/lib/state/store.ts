@@ -15,7 +15,7 @@ import { applyAgencyEdit } from '../db/applyAgencyEdit';
 import { useReviewsOf } from '../db/reviews';
 import { prepareCsv, type Preparation } from '../ingest/prepare';
 import { DEMO_FILE_NAMES, prepareDemoFiles } from '../ingest/demo';
-import type { RegistryEntry } from '../ingest/resolve';
+import type { MatchDecisions, RegistryEntry } from '../ingest/resolve';
 import { prepareDocuments, type DocumentDraft } from '../ingest/document';
 import type { Problem } from '../i18n/messages';
 import { problemText } from '../i18n/messages';
@@ -221,12 +221,12 @@ export async function importFile(name: string, bytes: Uint8Array, replace: boole
 /** A CSV file through the CSV worker: a wide file's cells are staged into DuckDB chunk by chunk
  *  while the rest is still being read (the two run on different threads), then the validated
  *  import is committed and stored — or, if the file has any error, the staged cells are dropped. */
-export async function importCsvFile(file: File, replace: boolean, onProgress?: (done: number, total: number) => void): Promise<ImportResult> {
+export async function importCsvFile(file: File, replace: boolean, onProgress?: (done: number, total: number) => void, decisions?: MatchDecisions): Promise<ImportResult> {
   await ensureOwnWorkspace();
   const db = await getDb();
   const staging = new CellStaging(db);
   try {
-    const prep = await prepareCsvInWorker(file, await readRegistry(db), replace, onProgress, (chunk) => staging.add(chunk), () => staging.restart());
+    const prep = await prepareCsvInWorker(file, await readRegistry(db), replace, onProgress, (chunk) => staging.add(chunk), () => staging.restart(), decisions);
     performance.mark('dd:csv-prepared');
     // packed for storage while DuckDB finishes staging (~0.25 s of the main thread at 100k rows)
     const packed = prep.prepared ? packAsync(prep.prepared) : undefined;
@@ -288,4 +288,10 @@ export async function registryLookup(): Promise<Map<string, string>> {
     for (const al of a.aliases) map.set(al, a.agency_id);
   }
   return map;
+}
+
+/** The registry with its hierarchy, for matching drafts' agencies (agencyMatch.ts). */
+export async function registryEntries(): Promise<RegistryEntry[]> {
+  await startStore();
+  return readRegistry(await getDb());
 }

@@ -1,7 +1,11 @@
 // State of the import screen. CSV files load one by one (each against the registry as the
 // previous files left it). Report documents (PDF, Word, web pages, text) are read and parsed
 // into drafts for review, then committed together in one transaction.
-import { commitDocuments, ensureOwnWorkspace, importCsvFile, registryLookup, type DocumentsResult, type ImportResult } from '../../lib/state/store';
+import { commitDocuments, ensureOwnWorkspace, importCsvFile, registryEntries, type DocumentsResult, type ImportResult } from '../../lib/state/store';
+import { AgencyMatcher, type NewAgencyGuess } from '../../lib/ingest/agencyMatch';
+import { draftMatches, type DraftMatch } from '../../lib/ingest/draftMatch';
+import { GOVERNMENT_LEVELS, LEVELS } from '../../lib/format/levels';
+import { bestOf, draftState, duplicateGroups, typedCell, type DraftState } from '../../lib/ingest/draftStates';
 import { draftInWorker } from '../../lib/ingest/draftClient';
 import { draftProblems, type DocumentDraft } from '../../lib/ingest/document';
 import { sniffKind } from '../../lib/ingest/docs/kind';
@@ -31,7 +35,22 @@ export class ImportModel {
   total = $state(0);
   replace = $state(true);
   committed = $state<DocumentsResult | null>(null);
-  registry = $state<Map<string, string>>(new Map());
+  /** registry names and aliases (offered while an agency is typed) and the matcher over it */
+  registryNames = $state<string[]>([]);
+  /** agencies a new agency may be placed under: local governments and aggregates */
+  parents = $state<{ agency_id: string; name: string }[]>([]);
+  levels = $state<string[]>([...LEVELS]);
+  matcher = $state.raw(new AgencyMatcher([]));
+  /** each draft's match state, in draft order (the drafts are matched against each other too) */
+  matches = $derived<DraftMatch[]>(draftMatches(this.drafts, this.matcher));
+  /** drafts that would load the same agency-year (indexes), two or more per group */
+  duplicates = $derived(duplicateGroups(this.drafts, this.matches));
+  /** each draft's state, for the list's filter and sort */
+  states = $derived<DraftState[]>(this.drafts.map((d, i) => draftState(d, this.problemsOf(d, i).length > 0)));
+  /** the review list shows drafts of this state only (null: all) */
+  filter = $state<DraftState | null>(null);
+  /** a typed cell that is not a number, by draft file and cell code: shown at the field */
+  cellErrors = $state<Record<string, { zh: string; en: string }>>({});
 
   /** progress within the current file (0–1), and what is being done */
   fileProgress = $state(0);
@@ -64,7 +83,7 @@ export class ImportModel {
       this.done = i + 1;
     }
     this.phase = null;
-    this.registry = await registryLookup();
+    await this.loadRegistry();
     this.busy = false;
   }
 
@@ -72,14 +91,33 @@ export class ImportModel {
     return this.run(list.map((f) => new File([f.bytes.slice()], f.name)));
   }
 
+  /** CSV files whose names wait for the user's decisions (PendingMatches), by file name */
+  private csvFiles = new Map<string, File>();
+
   /** CSV: parsed and validated in the worker (progress as it reads), then committed here. */
-  private async csv(i: number, file: File) {
+  private async csv(i: number, file: File, decisions?: Record<string, string>) {
     const result = await importCsvFile(file, this.replace, (d, t) => {
       this.fileProgress = d / t;
       if (d === t) this.phase = 'load';
-    });
+    }, decisions);
     performance.mark('dd:csv-committed');
+    if (result.pending?.length) this.csvFiles.set(file.name, file);
     this.files[i] = { name: file.name, status: result.applied ? 'ok' : 'failed', result };
+  }
+
+  /** The same CSV file again, with the user's decisions on its probable agency names. */
+  async retryCsv(i: number, decisions: Record<string, string>) {
+    const file = this.csvFiles.get(this.files[i]?.name ?? '');
+    if (!file || this.busy) return;
+    this.busy = true;
+    this.phase = 'read';
+    try {
+      await this.csv(i, file, decisions);
+    } finally {
+      this.phase = null;
+      await this.loadRegistry();
+      this.busy = false;
+    }
   }
 
   /** Excel workbooks and Parquet (a table or the dataset zip): read by lazily loaded modules. */
@@ -115,22 +153,73 @@ export class ImportModel {
     this.selected = this.drafts.length - 1;
   }
 
+  private async loadRegistry() {
+    const reg = await registryEntries();
+    this.registryNames = reg.flatMap((a) => [a.name, ...a.aliases]);
+    this.matcher = new AgencyMatcher(reg);
+    this.parents = reg.filter((a) => a.is_aggregate || GOVERNMENT_LEVELS.includes(a.level ?? '') || /人民政府$/.test(a.name)).map((a) => ({ agency_id: a.agency_id, name: a.name }));
+    this.levels = [...new Set([...LEVELS, ...reg.map((a) => a.level).filter((l): l is string => !!l)])];
+  }
+
+  /** Accept a candidate (an agency_id), or '' to make the draft a new agency; undefined: undecided. */
+  decide(d: DocumentDraft, agencyId: string | undefined) {
+    d.match_decision = agencyId;
+    if (agencyId !== '') d.new_agency = undefined;
+  }
+
+  /** The level, parent or aggregate flag of a draft's new agency, as the user sets it. */
+  setNewAgency(d: DocumentDraft, i: number, patch: Partial<NewAgencyGuess>) {
+    const m = this.matches[i];
+    if (m?.state !== 'new') return;
+    d.new_agency = { ...m.guess, ...patch };
+  }
+
   get current(): DocumentDraft | null {
     return this.drafts[this.selected] ?? null;
   }
 
-  /** The registry id a draft's agency matches (name, id or alias), or null for a new agency. */
-  matchOf(d: DocumentDraft): string | null {
-    return this.registry.get(d.agency.trim()) ?? null;
+  problemsOf(d: DocumentDraft, i = this.drafts.indexOf(d)) {
+    const out = draftProblems(d);
+    if (this.matches[i]?.state === 'probable') {
+      out.push({ file: d.file, line: 0, column: 'agency', severity: 'error', message_zh: `「${d.agency}」可能是名录中已有的机构：请确认或作为新机构`, message_en: `"${d.agency}" may be an agency already in the registry: confirm it, or make it a new agency` });
+    }
+    const twins = this.duplicates.find((g) => g.includes(i))?.filter((j) => j !== i).map((j) => this.drafts[j].file) ?? [];
+    if (twins.length) {
+      out.push({ file: d.file, line: 0, column: 'agency', severity: 'error',
+        message_zh: `与「${twins.join('」「')}」是同一机构同一年度（${d.agency} ${d.year}）：请只保留一份`,
+        message_en: `the same agency and year (${d.agency} ${d.year}) as "${twins.join('", "')}": keep only one` });
+    }
+    for (const [k, e] of Object.entries(this.cellErrors)) {
+      const [file, code] = k.split('\u0000');
+      if (file === d.file) out.push({ file, line: 0, column: code, severity: 'error', message_zh: e.zh, message_en: e.en });
+    }
+    return out;
   }
 
-  problemsOf(d: DocumentDraft) {
-    return draftProblems(d);
-  }
-
+  /** A typed cell: accepted as the CSV readers accept it, or its error kept at the field (the
+   *  cell keeps its value until the input reads as a number). */
   setCell(d: DocumentDraft, code: CellCode, raw: string) {
-    const t = raw.trim();
-    d.cells[code] = t === '' ? null : Number(t);
+    const key = `${d.file}\u0000${code}`;
+    const r = typedCell(raw, code);
+    if (r.ok) {
+      d.cells[code] = r.value;
+      delete this.cellErrors[key];
+    } else this.cellErrors[key] = { zh: r.zh, en: r.en };
+  }
+
+  cellError(d: DocumentDraft, code: string) {
+    return this.cellErrors[`${d.file}\u0000${code}`] ?? null;
+  }
+
+  /** Of drafts for one agency-year, keep draft `keep` (index) and remove the others. */
+  keepOnly(group: readonly number[], keep: number) {
+    const keepFile = this.drafts[keep];
+    this.drafts = this.drafts.filter((_, i) => i === keep || !group.includes(i));
+    this.selected = Math.max(0, this.drafts.indexOf(keepFile));
+  }
+
+  keepBest(group: readonly number[]) {
+    this.keepOnly(group, bestOf(this.drafts, group));
   }
 
   remove(i: number) {
@@ -138,14 +227,21 @@ export class ImportModel {
     this.selected = Math.min(this.selected, Math.max(0, this.drafts.length - 1));
   }
 
-  async commit() {
+  /** Commit every draft, or only the clean ones (the rest wait in the review). */
+  async commit(onlyClean = false) {
     this.busy = true;
-    const result = await commitDocuments($state.snapshot(this.drafts) as DocumentDraft[], this.replace);
+    let chosen = this.drafts.filter((_, i) => !onlyClean || this.states[i] === 'clean');
+    // a draft accepted as the same agency as another draft of the batch waits for that draft
+    const names = new Set(chosen.map((d) => d.agency.trim()));
+    chosen = chosen.filter((d) => !d.match_decision || this.matcher.has(d.match_decision) || names.has(d.match_decision));
+    const result = await commitDocuments($state.snapshot(chosen) as DocumentDraft[], this.replace);
     this.committed = result;
     if (result.applied) {
-      const names = new Set(this.drafts.map((d) => d.file));
+      const names = new Set(chosen.map((d) => d.file));
       this.files = this.files.map((f) => (names.has(f.name) && f.status === 'review' ? { ...f, status: 'ok' } : f));
-      this.drafts = [];
+      this.drafts = this.drafts.filter((d) => !chosen.includes(d));
+      this.selected = 0;
+      if (this.drafts.length) await this.loadRegistry();
     }
     this.busy = false;
   }

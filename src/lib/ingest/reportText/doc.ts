@@ -40,6 +40,40 @@ export interface Doc {
   tokens: Tok[];
 }
 
+/** Whether a character is a Han ideograph: the common block by its code, the rest by the regex. */
+export function isHan(ch: string): boolean {
+  const c = ch.charCodeAt(0);
+  if (c >= 0x4e00 && c <= 0x9fff) return true;
+  if (c < 0x2e80 || Number.isNaN(c)) return false;
+  return HAN.test(ch);
+}
+
+/** The tokens at places [from, to), by binary search (tokens are in document order). */
+export function tokensBetween(doc: Doc, from: number, to: number): Tok[] {
+  const at = (p: number) => {
+    let lo = 0, hi = doc.tokens.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      const t = doc.tokens[mid];
+      if (pos(t.li, t.col) < p) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  return doc.tokens.slice(at(from), at(to));
+}
+
+/** Index of the first label character at or after place p. */
+export function charIndexAt(doc: Doc, p: number): number {
+  let lo = 0, hi = doc.chars.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (pos(doc.charLi[mid], doc.charCol[mid]) < p) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** A place in the document, ordered by line then column. */
 export const pos = (li: number, col: number): number => li * 1_000_000 + col;
 export const posLi = (p: number): number => Math.floor(p / 1_000_000);
@@ -59,7 +93,11 @@ const RUNNING_TITLE = /^\S{0,40}?\d{4}\s*年度?\s*(政府信息公开|政务公
 const NOT_CELLS = [
   /第\s*[\d一二三四五六七八九十]+\s*条\s*第?\s*\(?\s*[\d一二三四五六七八九十]+\s*\)?\s*项/g,
   /column\s*\d+/gi,
+  // a note inside a cell, "22（其中修订 16 件）" (maybe cut at the line's end by a converter)
+  /\(\s*(其中|含|包括|另有|另|注|内含|包含)[^()|]*?\d[^()|]*?(\)|$)/g,
+  /(?<=^|[\s|])(数据|列|栏|字段|项目)\s*\d+(?=\s*(\||$))/g, // converter placeholders: | 数据1 | 数据2 |
   /\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日/g,
+  /(?<!\d)(19|20)\d{2}-\d{1,2}-\d{1,2}(?![\d-])/g, // 发布时间：2024-01-05
   /(?<!\d)(19|20)\d{2}\s*年度?(?=\s*\p{Script=Han})/gu, // 2024年 in a heading or a note
 ];
 
@@ -67,7 +105,8 @@ const TOKEN =
   /-?\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)|-?\d+(?:\.\d+)?|\/|[—–―‐-]+|无/g;
 
 export function buildDoc(text: string): Doc {
-  const parts = text.replace(/^\uFEFF/, '').split(/(\r\n|\r|\n|\f)/);
+  // NFKC once for the whole text (per line it costs more; no line break is changed by it)
+  const parts = text.replace(/^\uFEFF/, '').normalize('NFKC').split(/(\r\n|\r|\n|\f)/);
   const raw = parts.filter((_, k) => k % 2 === 0);
   // page of each raw line: the form feeds among the separators before it
   const pageOf: number[] = [];
@@ -79,7 +118,8 @@ export function buildDoc(text: string): Doc {
   let furniture = false;
   raw.forEach((l, i) => {
     const page = pageOf[i];
-    let t = decodeEntities(l).normalize('NFKC').replace(/\u00a0/g, ' ').replace(/[\u200b-\u200d\u2060\ufeff]/g, '');
+    let t = l.includes('&') ? decodeEntities(l).normalize('NFKC') : l;
+    t = t.replace(/\u00a0/g, ' ').replace(/[\u200b-\u200d\u2060\ufeff]/g, '');
     const trimmed = t.trim();
     if (PAGE_LINE.some((re) => re.test(trimmed)) || RUNNING_TITLE.test(trimmed.replace(/\s+/g, ''))) {
       // page furniture: the empty lines around it are page layout, not blank cells
@@ -92,7 +132,9 @@ export function buildDoc(text: string): Doc {
       return;
     }
     furniture = false;
-    for (const re of NOT_CELLS) t = t.replace(re, (m) => ' '.repeat(m.length));
+    // (only the first pattern can match a line without digits: 第二十条第（一）项)
+    const digits = /\d/.test(t);
+    for (let r = 0; r < (digits ? NOT_CELLS.length : 1); r++) t = t.replace(NOT_CELLS[r], (m) => ' '.repeat(m.length));
     const pipes = (t.match(/\|/g) ?? []).length;
     lines.push({ text: t, no: i + 1, delim: pipes >= 2 ? '|' : t.includes('\t') ? '\t' : null, empty: trimmed === '', page });
   });
@@ -109,13 +151,13 @@ export function buildDoc(text: string): Doc {
       if (s === '无') {
         // 无 is a blank mark only when it stands alone, not inside 无法提供 or 无正当理由, nor
         // right after an item numeral: a label wrapped by a PDF's table cell, （四）无 / 法提供
-        if (HAN.test(t[col - 1] ?? '') || HAN.test(t[col + 1] ?? '') || /[)、.]/.test(t[col - 1] ?? '')) continue;
+        if (isHan(t[col - 1] ?? '') || isHan(t[col + 1] ?? '') || /[)、.]/.test(t[col - 1] ?? '')) continue;
         markerAt.add(col);
       }
       // a '-' joined to a digit on the left is a range or phone number, not a cell; a '/' or a
       // dash between two characters of text (本年增/减) is part of the text
       if (/^[—–―‐-]/.test(s) && /\d/.test(t[col - 1] ?? '')) continue;
-      if (!/\d|无/.test(s) && HAN.test(t[col - 1] ?? '') && HAN.test(t[col + s.length] ?? '')) continue;
+      if (!/\d|无/.test(s) && isHan(t[col - 1] ?? '') && isHan(t[col + s.length] ?? '')) continue;
       const isNum = /\d/.test(s);
       tokens.push({
         li, col, end: col + s.length, raw: s, kind: isNum ? 'num' : 'blank',
@@ -126,7 +168,7 @@ export function buildDoc(text: string): Doc {
     }
     for (let col = 0; col < t.length; col++) {
       const ch = t[col];
-      if (HAN.test(ch) && !markerAt.has(col)) {
+      if (isHan(ch) && !markerAt.has(col)) {
         chars += ch;
         charLi.push(li);
         charCol.push(col);

@@ -21,6 +21,8 @@ export interface Match {
   endPos: number;
   /** the text matched, for messages */
   text: string;
+  /** found only where the form's row order puts it, with more typos than allowed elsewhere */
+  byOrder?: boolean;
 }
 
 /** Errors allowed for a key of this length. */
@@ -35,23 +37,60 @@ interface Hit { start: number; end: number; cost: number }
 /** All places where `key` occurs in `s` with at most k edits (best non-overlapping ones). */
 export function fuzzyFind(key: string, s: string, k: number): Hit[] {
   const m = key.length;
-  const n = s.length;
   if (k === 0) {
     const hits: Hit[] = [];
     for (let i = s.indexOf(key); i >= 0; i = s.indexOf(key, i + 1)) hits.push({ start: i, end: i + m, cost: 0 });
     return hits;
   }
-  let pc = new Int32Array(n + 1);
-  let ps = new Int32Array(n + 1);
-  for (let j = 0; j <= n; j++) ps[j] = j;
-  let cc = new Int32Array(n + 1);
-  let cs = new Int32Array(n + 1);
+  return bestHits(windowsOf(key, s, k).flatMap(([from, to]) => sellers(key, s, k, from, to)), m);
+}
+
+/** Where a match with at most k edits can be: split the key into k+1 pieces; k edits spoil at
+ *  most k of them, so one piece stands exactly in the text (pigeonhole). Around each exact piece,
+ *  a window wide enough for the whole match; overlapping windows merged. Only these windows are
+ *  searched, which makes the search about as fast as indexOf on a long report. */
+function windowsOf(key: string, s: string, k: number): [number, number][] {
+  const m = key.length;
+  if (m < 2 * (k + 1) || s.length < 4 * (m + k)) return [[0, s.length]];
+  const size = Math.floor(m / (k + 1));
+  const wins: [number, number][] = [];
+  for (let p = 0; p <= k; p++) {
+    const from = p * size;
+    const piece = key.slice(from, p === k ? m : from + size);
+    for (let i = s.indexOf(piece); i >= 0; i = s.indexOf(piece, i + 1)) {
+      wins.push([Math.max(0, i - from - k - 1), Math.min(s.length, i - from + m + k + 1)]);
+    }
+  }
+  wins.sort((a, b) => a[0] - b[0]);
+  const out: [number, number][] = [];
+  for (const w of wins) {
+    const last = out[out.length - 1];
+    if (last && w[0] <= last[1]) last[1] = Math.max(last[1], w[1]);
+    else out.push([...w]);
+  }
+  return out;
+}
+
+/** Work rows reused between searches (one search at a time: the parser is synchronous). */
+const BUF: Int32Array[] = [0, 1, 2, 3].map(() => new Int32Array(1024));
+
+/** Sellers' approximate search of `key` in s[from, to): every end with at most k edits, with the
+ *  start of its best alignment. */
+function sellers(key: string, s: string, k: number, from: number, to: number): Hit[] {
+  const m = key.length;
+  const n = to - from;
+  if (BUF[0].length < n + 1) for (let b = 0; b < 4; b++) BUF[b] = new Int32Array(Math.max(n + 1, BUF[b].length * 2));
+  let [pc, ps, cc, cs] = BUF;
+  for (let j = 0; j <= n; j++) {
+    pc[j] = 0;
+    ps[j] = j;
+  }
   for (let i = 1; i <= m; i++) {
     cc[0] = i;
     cs[0] = 0;
     const kc = key.charCodeAt(i - 1);
     for (let j = 1; j <= n; j++) {
-      let best = pc[j - 1] + (kc === s.charCodeAt(j - 1) ? 0 : 1);
+      let best = pc[j - 1] + (kc === s.charCodeAt(from + j - 1) ? 0 : 1);
       let st = ps[j - 1];
       if (pc[j] + 1 < best) { best = pc[j] + 1; st = ps[j]; }
       if (cc[j - 1] + 1 < best) { best = cc[j - 1] + 1; st = cs[j - 1]; }
@@ -62,7 +101,11 @@ export function fuzzyFind(key: string, s: string, k: number): Hit[] {
     [ps, cs] = [cs, ps];
   }
   const raw: Hit[] = [];
-  for (let j = 1; j <= n; j++) if (pc[j] <= k && j > ps[j]) raw.push({ start: ps[j], end: j, cost: pc[j] });
+  for (let j = 1; j <= n; j++) if (pc[j] <= k && j > ps[j]) raw.push({ start: from + ps[j], end: from + j, cost: pc[j] });
+  return raw;
+}
+
+function bestHits(raw: Hit[], m: number): Hit[] {
   // best first: fewest edits, then the length closest to the key's; drop overlapping ones
   raw.sort((a, b) => a.cost - b.cost || Math.abs(a.end - a.start - m) - Math.abs(b.end - b.start - m) || a.start - b.start);
   // the best hit of each place, plus up to 3 equally good overlapping alternatives (a missing
@@ -148,5 +191,43 @@ export function findAnchors(doc: Doc): Match[] {
   for (let i = 0; i < cands.length; i++) if (top < 0 || best[i] > best[top]) top = i;
   const chain: Match[] = [];
   for (let i = top; i >= 0; i = prev[i]) chain.unshift(cands[i]);
-  return chain;
+  return fillGaps(doc, chain);
+}
+
+/** Labels with more typos than a search of the whole text may allow (其他法律行政止公开: three
+ *  characters dropped), found where the form's order says they must stand: in the text between
+ *  the two labels found around them, and only there. A match so found costs its edits, so the
+ *  row carries a note that its label was read approximately. */
+function fillGaps(doc: Doc, chain: Match[]): Match[] {
+  const out: Match[] = [];
+  for (let i = 0; i < chain.length; i++) {
+    out.push(chain[i]);
+    const next = chain[i + 1];
+    if (!next) break;
+    let cursor = chain[i].end;
+    for (let ai = chain[i].anchor + 1; ai < next.anchor; ai++) {
+      const a = ANCHORS[ai];
+      if (a.kind !== 'row') continue;
+      const key = a.keys[0];
+      if (key.length < 6) continue;
+      const slice = doc.chars.slice(cursor, next.start);
+      if (slice.length < key.length / 2) break;
+      const k = Math.max(allowedErrors(key.length), Math.ceil(key.length * 0.35));
+      const hits = fuzzyFind(key, slice, k).filter((h) => h.end - h.start >= key.length / 2);
+      if (!hits.length) continue;
+      const h = hits.reduce((x, y) => (y.cost < x.cost || (y.cost === x.cost && y.start < x.start) ? y : x));
+      const start = cursor + h.start;
+      const end = cursor + h.end;
+      const last = end - 1;
+      out.push({
+        anchor: ai, start, end, cost: h.cost, keyIndex: 0,
+        startPos: pos(doc.charLi[start], doc.charCol[start]),
+        cutPos: startWithItemNo(doc, a, start),
+        endPos: pos(doc.charLi[last], doc.charCol[last] + 1),
+        text: doc.chars.slice(start, end), byOrder: h.cost > allowedErrors(key.length),
+      });
+      cursor = end;
+    }
+  }
+  return out;
 }

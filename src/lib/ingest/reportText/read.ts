@@ -6,16 +6,22 @@ import { FORM_CHROME } from '../../format/formLayout';
 import { emptyCells, type CellValues } from '../../format/record';
 import type { ParseWarning } from '../reportText';
 import { alignByColumns, headerColumns, headerFitsRows, placeByHeader, type ColumnSpan } from './columns';
-import { pos, posLi, type Doc, type Tok } from './doc';
+import { charIndexAt, pos, posLi, tokensBetween, type Doc, type Tok } from './doc';
 import { ANCHORS, S2_2019_HEADINGS, S4_CODES, cellNames, labelChars, type AnchorDef } from './labels';
 import type { Match } from './match';
 import { readRow, type Cell, type Msg, type RowRead } from './region';
-import { solveSection, type Pending } from './solve';
+import { placeDetached, type RowPlace } from './detached';
+import { readS4Groups } from './s4groups';
+import { agreeing, solveSection, type Pending } from './solve';
 
 export interface TableRead {
   cells: CellValues;
   sources: Partial<Record<CellCode, { line: number }>>;
   warnings: ParseWarning[];
+  /** cells placed by inference (a split, row order, column positions …), not read as printed */
+  inferred: Set<CellCode>;
+  /** cells left blank because they could not be placed (not printed blank) */
+  unplaced: Set<CellCode>;
 }
 
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
@@ -42,7 +48,10 @@ export function readTables(doc: Doc, matches: Match[]): TableRead {
   const mode = detectMode(doc, matches);
   const line = (li: number | undefined) => (li === undefined ? undefined : doc.lines[li].no);
 
-  const cellWarn = (code: CellCode, why: Msg, li?: number) => {
+  const inferred = new Set<CellCode>();
+  const unplaced = new Set<CellCode>();
+  const cellWarn = (code: CellCode, why: Msg, li?: number, couldBe = true) => {
+    if (couldBe && cells[code] === null) unplaced.add(code);
     const n = cellNames(code);
     warnings.push({
       code, row: n.row, column: n.column, line: line(li),
@@ -51,7 +60,7 @@ export function readTables(doc: Doc, matches: Match[]): TableRead {
   };
   const rowNote = (a: AnchorDef, why: Msg, li?: number) =>
     warnings.push({
-      row: a.label_zh, line: line(li), code: a.codes!.length === 1 ? a.codes![0] : undefined,
+      row: a.label_zh, line: line(li), code: a.codes!.length === 1 ? a.codes![0] : undefined, codes: a.codes!.length > 1 ? [...a.codes!] : undefined,
       message_zh: `${a.label_zh}：${why.zh}`, message_en: `${cellNames(a.codes![0]).en.split(' — ')[0]}: ${why.en}`,
     });
   const store = (codes: CellCode[], values: Cell[], lines: (number | undefined)[]) =>
@@ -62,6 +71,7 @@ export function readTables(doc: Doc, matches: Match[]): TableRead {
         v = null;
       }
       cells[code] = v;
+      if (v !== null) unplaced.delete(code);
       if (lines[j] !== undefined) sources[code] = { line: line(lines[j])! };
     });
 
@@ -77,8 +87,18 @@ export function readTables(doc: Doc, matches: Match[]): TableRead {
     if (i === undefined) continue;
     const m = matches[i];
     const n = a.codes!.length;
-    const spec = { n, start: m.startPos, end: endOf(i), labelEnd: m.endPos, mode, check: a.section === '三' ? groupCheck(n) : () => true };
+    const spec = { n, start: m.startPos, end: endOf(i), labelEnd: m.endPos, mode, check: a.section === '三' ? groupCheck(n) : () => true, groupSize: a.section === '三' ? n : 0 };
     reads.set(a.id, { a, m, r: readRow(doc, spec), spec });
+  }
+
+  // 1b. value rows printed as a block after their labels
+  const rowIds = ANCHORS.filter((a) => a.kind === 'row').map((a) => a.id);
+  const places: RowPlace[] = [...reads.values()].map((x) => ({
+    id: x.a.id, order: rowIds.indexOf(x.a.id), table: `${x.a.section}:${x.spec.n}`, n: x.spec.n, labelEnd: x.spec.labelEnd, end: x.spec.end,
+  }));
+  for (const [id, p] of placeDetached(doc, places)) {
+    const x = reads.get(id)!;
+    x.r = { status: 'ok', values: p.values, lines: p.lines, note: { zh: '数字与行名分开印出（先行名后数字），按行的先后对应', en: 'values printed apart from their labels (labels first, then the values), matched in row order' } };
   }
 
   // 2. rows whose values were on one line but fewer than the cells: place them by the columns of
@@ -143,9 +163,16 @@ export function readTables(doc: Doc, matches: Match[]): TableRead {
     }
     const { r } = x;
     if (r.status === 'ok') {
-      if (r.note) rowNote(a, r.note, li);
+      if (r.note) {
+        rowNote(a, r.note, li);
+        for (const c of a.codes!) inferred.add(c);
+      }
+      if (x.m.byOrder) for (const c of a.codes!) inferred.add(c);
       store(a.codes!, r.values!, r.lines);
-      if (r.uncertainNulls) a.codes!.forEach((c, j) => r.values![j] === null && cellWarn(c, r.uncertainNulls!, li));
+      if (r.uncertainNulls) a.codes!.forEach((c, j) => r.values![j] === null && cellWarn(c, r.uncertainNulls!, li, false));
+    } else if (r.status === 'ambiguous' && a.section !== '三' && agreeing(r.candidates!.map((c) => c.values)).some((v) => v !== undefined)) {
+      const why = { zh: `${r.note!.zh}，此格各不相同`, en: `${r.note!.en}; they differ in this cell` };
+      keepAgreed(a, a.codes!, agreeing(r.candidates!.map((c) => c.values)), r.candidates![0].lines, why, li);
     } else if (r.status === 'ambiguous' && a.section === '三') {
       pending.push({ codes: a.codes!, candidates: r.candidates!.map((c) => c.values), a, r, li });
     } else {
@@ -158,11 +185,16 @@ export function readTables(doc: Doc, matches: Match[]): TableRead {
   if (pending.length) {
     const solved = solveSection(cells, pending);
     pending.forEach((p, i) => {
-      const s = solved[i];
-      if (s) {
+      const { row: s, cells: same, solutions } = solved[i];
+      if (!s && solutions > 1 && same.some((v) => v !== undefined)) {
+        // several combinations fit: keep the cells they all agree on
+        const why = { zh: `${p.r.note!.zh}，按本节勾稽关系仍有 ${solutions} 种组合，此格各不相同`, en: `${p.r.note!.en}; ${solutions} combinations fit the section's sums and differ in this cell` };
+        keepAgreed(p.a, p.codes, same, p.r.candidates![0].lines, why, p.li);
+      } else if (s) {
         const k = p.r.candidates!.findIndex((c) => c.values === s);
         rowNote(p.a, { zh: `${p.r.note!.zh}，按本节勾稽关系只剩一种`, en: `${p.r.note!.en}; the section's sums leave one` }, p.li);
         store(p.codes, s, p.r.candidates![k].lines);
+        for (const c of p.codes) inferred.add(c);
       } else {
         const why = { zh: `${p.r.note!.zh}，按本节勾稽关系仍无法确定`, en: `${p.r.note!.en}; the section's sums do not settle it` };
         for (const c of p.codes) cellWarn(c, why, p.li);
@@ -170,12 +202,22 @@ export function readTables(doc: Doc, matches: Match[]): TableRead {
     });
   }
 
+  /** Cells every possible reading agrees on are stored (inferred); the others warned. */
+  function keepAgreed(a: AnchorDef, codes: CellCode[], same: (Cell | undefined)[], lines: (number | undefined)[], why: Msg, li: number) {
+    codes.forEach((c, j) => {
+      if (same[j] === undefined) return cellWarn(c, why, li);
+      store([c], [same[j]!], [lines[j]]);
+      inferred.add(c);
+    });
+    rowNote(a, { zh: '可能的读法不止一种，只取各种读法都相同的格', en: 'more than one reading is possible; only the cells all readings agree on are taken' }, li);
+  }
+
   // 4. the old undivided （六）其他处理 row
-  readOldOther(doc, matches, byId, endOf, mode, warnings, cellWarn, store);
+  readOldOther(doc, matches, byId, endOf, mode, warnings, cellWarn, store, inferred);
 
   // 5. section 四
-  readSection4(doc, matches, byId, docEnd, mode, cellWarn, store, warnings);
-  return { cells, sources, warnings };
+  readSection4(doc, matches, byId, docEnd, mode, cellWarn, store, warnings, inferred);
+  return { cells, sources, warnings, inferred, unplaced };
 }
 
 /** Whether a row label was matched with only a piece of its group's label inside it — the
@@ -225,13 +267,13 @@ function detectMode(doc: Doc, matches: Match[]): 'rows' | 'cells' {
 }
 
 type Store = (codes: CellCode[], values: Cell[], lines: (number | undefined)[]) => void;
-type CellWarn = (code: CellCode, why: Msg, li?: number) => void;
+type CellWarn = (code: CellCode, why: Msg, li?: number, couldBe?: boolean) => void;
 
 /** The 2019-style undivided （六）其他处理 row: its value goes to 三（六）3 其他 so that 三（七）
  *  still adds up; the two new sub-rows stay blank. Both with a warning. */
 function readOldOther(
   doc: Doc, matches: Match[], byId: Map<string, number>, endOf: (i: number) => number, mode: 'rows' | 'cells',
-  warnings: ParseWarning[], cellWarn: CellWarn, store: Store,
+  warnings: ParseWarning[], cellWarn: CellWarn, store: Store, inferred: Set<CellCode>,
 ) {
   const gi = byId.get('group:outcome_other');
   if (gi === undefined) return;
@@ -239,26 +281,27 @@ function readOldOther(
   if (subs.some((a) => byId.has(a.id))) return;
   const m = matches[gi];
   const n = subs[0].codes!.length;
-  const r = readRow(doc, { n, start: m.startPos, end: endOf(gi), labelEnd: m.endPos, mode, check: groupCheck(n) });
+  const r = readRow(doc, { n, start: m.startPos, end: endOf(gi), labelEnd: m.endPos, mode, check: groupCheck(n), groupSize: n });
   if (r.status !== 'ok' || r.values!.every((v) => v === null)) return;
   const misc = subs[subs.length - 1];
   // the sub-rows were reported missing in step 3; replace that by one explanation
   const subCodes = subs.flatMap((a) => a.codes!) as string[];
   for (let k = warnings.length - 1; k >= 0; k--) if (warnings[k].code && subCodes.includes(warnings[k].code!)) warnings.splice(k, 1);
   store(misc.codes!, r.values!, r.lines);
+  for (const c of misc.codes!) inferred.add(c);
   warnings.push({
-    row: misc.label_zh, line: doc.lines[posLi(m.startPos)].no,
+    row: misc.label_zh, line: doc.lines[posLi(m.startPos)].no, codes: [...misc.codes!],
     message_zh: `旧式未细分的“其他处理”行，其数字记入“${misc.label_zh}”，以便三（七）总计仍可核对`,
     message_en: 'old-style undivided "other handling" row: its values are recorded as "other: other" so that the 三（七） total still checks',
   });
   for (const a of subs.slice(0, -1)) {
-    for (const c of a.codes!) cellWarn(c, { zh: '旧式表格未细分此项', en: 'the old-style form does not divide this row' });
+    for (const c of a.codes!) cellWarn(c, { zh: '旧式表格未细分此项', en: 'the old-style form does not divide this row' }, undefined, false);
   }
 }
 
 function readSection4(
   doc: Doc, matches: Match[], byId: Map<string, number>, docEnd: number, mode: 'rows' | 'cells',
-  cellWarn: CellWarn, store: Store, warnings: ParseWarning[],
+  cellWarn: CellWarn, store: Store, warnings: ParseWarning[], inferred: Set<CellCode>,
 ) {
   const starts = ['s4', 's4header'].map((id) => byId.get(id)).filter((i): i is number => i !== undefined);
   const fail = (why: Msg) => S4_CODES.forEach((c) => cellWarn(c, why));
@@ -268,16 +311,28 @@ function readSection4(
   const until = s5 !== undefined ? matches[s5].cutPos : docEnd;
   // the values: the longest run of tokens not interrupted by text (a page number inside the
   // broken header is a run of its own); the header ends at the text before it
-  const inS4 = doc.tokens.filter((t) => pos(t.li, t.col) >= from && pos(t.li, t.col) < until);
+  const inS4 = tokensBetween(doc, from, until);
   if (!inS4.length) return fail({ zh: '表格中没有数字', en: 'no values in the table' });
-  const charPos = doc.chars.split('').map((_, k) => pos(doc.charLi[k], doc.charCol[k]));
+  const grouped = readS4Groups(doc, from, until);
+  if (grouped) {
+    store([...S4_CODES], grouped.values, grouped.lines);
+    for (const c of S4_CODES) inferred.add(c);
+    warnings.push({
+      row: '行政复议、行政诉讼', line: doc.lines[grouped.lines[0]].no, codes: [...S4_CODES],
+      message_zh: '第四部分分为三个小表，按表的先后依次读作行政复议、未经复议直接起诉、复议后起诉',
+      message_en: 'section 四 printed as three small tables, read in order as review, direct suit, suit after review',
+    });
+    return;
+  }
+  const charPos = (k: number) => pos(doc.charLi[k], doc.charCol[k]);
+  const firstChar = charIndexAt(doc, from);
   const runs: Tok[][] = [];
-  let ci = 0;
+  let ci = firstChar;
   for (const t of inS4) {
     const p = pos(t.li, t.col);
     let textBetween = false;
-    while (ci < charPos.length && charPos[ci] < p) {
-      if (runs.length && charPos[ci] > pos(runs[runs.length - 1].at(-1)!.li, runs[runs.length - 1].at(-1)!.col)) textBetween = true;
+    while (ci < doc.chars.length && charPos(ci) < p) {
+      if (runs.length && charPos(ci) > pos(runs[runs.length - 1].at(-1)!.li, runs[runs.length - 1].at(-1)!.col)) textBetween = true;
       ci++;
     }
     if (!runs.length || textBetween) runs.push([t]);
@@ -288,7 +343,8 @@ function readSection4(
   const fp = pos(first.li, first.col);
   let labelEnd = from;
   let end = until;
-  for (const p of charPos) {
+  for (let k = firstChar; k < doc.chars.length; k++) {
+    const p = charPos(k);
     if (p >= from && p < fp) labelEnd = p + 1;
     if (p > fp) {
       end = Math.min(end, p);
@@ -296,7 +352,7 @@ function readSection4(
     }
   }
   const n = S4_CODES.length;
-  let r = readRow(doc, { n, start: labelEnd, end, labelEnd, mode, check: groupCheck(n / 3) });
+  let r = readRow(doc, { n, start: labelEnd, end, labelEnd, mode, check: groupCheck(n / 3), groupSize: n / 3 });
   if (r.status === 'failed' && r.layoutLine) {
     // values on one line, fewer than the cells: place them under the column headers above them
     // (结果维持 … 总计, three times), on the same page
@@ -317,11 +373,12 @@ function readSection4(
     }
   }
   if (r.status === 'ok') {
-    if (r.uncertainNulls) S4_CODES.forEach((c, j) => r.values![j] === null && cellWarn(c, r.uncertainNulls!, first.li));
+    if (r.uncertainNulls) S4_CODES.forEach((c, j) => r.values![j] === null && cellWarn(c, r.uncertainNulls!, first.li, false));
     store([...S4_CODES], r.values!, r.lines);
     if (r.note) {
+      for (const c of S4_CODES) inferred.add(c);
       warnings.push({
-        row: '行政复议、行政诉讼', line: doc.lines[first.li].no,
+        row: '行政复议、行政诉讼', line: doc.lines[first.li].no, codes: [...S4_CODES],
         message_zh: `第四部分：${r.note.zh}`, message_en: `section 四: ${r.note.en}`,
       });
     }

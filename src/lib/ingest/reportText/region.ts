@@ -2,7 +2,7 @@
 // Cells are placed by the row's own structure — the values on the label's line, the line's
 // columns, a delimited line's cells, or one line per cell — never by counting numbers across
 // the table. Whatever cannot be placed with certainty comes back as candidates or a failure.
-import { delimitedCells, posLi, pos, type Doc, type Tok } from './doc';
+import { delimitedCells, posLi, tokensBetween, type Doc, type Tok } from './doc';
 import { splitCandidates } from './split';
 
 export type Cell = number | null;
@@ -32,6 +32,8 @@ export interface RowSpec {
   labelEnd: number;
   /** the row's own sums, on a full or partial row: false when a complete sum fails */
   check: (v: Cell[]) => boolean;
+  /** cells come in groups of this size, each group's last cell its total (0: no groups) */
+  groupSize?: number;
   /** 'cells': the document writes one cell per line (blank cell = empty line) */
   mode: 'rows' | 'cells';
 }
@@ -41,11 +43,7 @@ const msg = (zh: string, en: string): Msg => ({ zh, en });
 export function readRow(doc: Doc, spec: RowSpec): RowRead {
   const endLi = posLi(spec.end);
   const endCol = spec.end % 1_000_000;
-  const toks = doc.tokens
-    .filter((t) => {
-      const p = pos(t.li, t.col);
-      return p >= spec.start && p < spec.end;
-    })
+  const toks = tokensBetween(doc, spec.start, spec.end)
     // run together with the next row's item number ("00000002.其他…"): keep only this row's digits
     .map((t) => (t.li === endLi && t.end > endCol && t.kind === 'num' ? truncate(t, endCol) : t));
   // a table row (markdown, tabs): its cells are the authority, even when they are all empty
@@ -138,7 +136,7 @@ function trySplit(doc: Doc, spec: RowSpec, toks: Tok[]): RowRead | null {
   const digits = toks.reduce((s, t) => s + t.raw.length, 0);
   if (digits < spec.n) return null;
   const why = msg(`数字连写无分隔（${toks[0].raw}）`, `cells run together (${toks[0].raw})`);
-  const cands = splitCandidates(toks.map((t) => t.raw), spec.n, spec.check);
+  const cands = splitCandidates(toks.map((t) => t.raw), spec.n, spec.check, spec.groupSize);
   if (cands === null) return { status: 'failed', lines: [], note: msg(`${why.zh}：可能的拆法过多`, `${why.en}: too many ways to split`) };
   const lines = (parts: number[]) => parts.map((src) => toks[src].li);
   const r = choose(spec, cands.map((c) => ({ values: c.values, lines: lines(c.src) })), why);
@@ -178,6 +176,10 @@ function readCellPerLine(doc: Doc, spec: RowSpec, toks: Tok[]): RowRead {
   // empty lines that only separate (every other line, as pdftotext writes) are not cells
   const alternating = items.every((x, i) => ('tok' in x) === (i % 2 === 0));
   if (tokCount === n && (tokCount === items.length || alternating)) return ok(tokItems);
+  // every value in a run, empty lines only before or after it: empty paragraphs around a table
+  // (page numbers, the other reason for a number out of place, are removed as page furniture)
+  const firstTok = items.findIndex((x) => 'tok' in x);
+  if (tokCount === n && items.slice(firstTok, firstTok + n).every((x) => 'tok' in x)) return ok(tokItems);
   if (tokCount === n) {
     // an empty line may be a blank cell and a number a stray one (a page number): try both
     const cands: { values: Cell[]; lines: (number | undefined)[] }[] = [{ values: tokItems.map((t) => t.value), lines: tokItems.map((t) => t.li) }];

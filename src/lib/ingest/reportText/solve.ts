@@ -10,13 +10,29 @@ export interface Pending { codes: CellCode[]; candidates: Cell[][] }
 
 const SECTION_EQS = WITHIN_REPORT_EQUATIONS.filter((e) => e.rule === 'balance' || e.rule === 'outcome_sum');
 
-/** For each pending row: the one reading all fitting combinations share, or null. */
-export function solveSection(known: Partial<CellValues>, pending: Pending[]): (Cell[] | null)[] {
+export interface Solved {
+  /** the one reading all fitting combinations share, or null */
+  row: Cell[] | null;
+  /** per cell: the value every fitting combination gives it, or undefined where they differ */
+  cells: (Cell | undefined)[];
+  /** how many combinations fit (0 when the search gave up or none fits) */
+  solutions: number;
+}
+
+/** The cells every one of `rows` agrees on (undefined where they differ). */
+export function agreeing(rows: Cell[][]): (Cell | undefined)[] {
+  return rows[0].map((v, j) => (rows.every((r) => r[j] === v) ? v : undefined));
+}
+
+/** For each pending row: what all fitting combinations of the rows' readings share. */
+export function solveSection(known: Partial<CellValues>, pending: Pending[]): Solved[] {
   const cells: Partial<Record<CellCode, Cell | undefined>> = { ...known };
   for (const p of pending) for (const c of p.codes) cells[c] = undefined;
   const eqsOf = pending.map((p) => SECTION_EQS.filter((e) => [...e.lhs, ...e.rhs].some((c) => p.codes.includes(c))));
   const chosen: number[] = [];
   const agree: (number | null | undefined)[] = pending.map(() => undefined); // undefined: none yet; null: disagree
+  const cellAgree: (Cell | undefined)[][] = pending.map((p) => p.codes.map(() => undefined));
+  const cellSet: boolean[][] = pending.map((p) => p.codes.map(() => false));
   let solutions = 0;
   let visits = 0;
   let aborted = false;
@@ -70,8 +86,13 @@ export function solveSection(known: Partial<CellValues>, pending: Pending[]): (C
       chosen.forEach((k, j) => {
         if (agree[j] === undefined) agree[j] = k;
         else if (agree[j] !== k) agree[j] = null;
+        pending[j].candidates[k].forEach((v, c) => {
+          if (!cellSet[j][c]) {
+            cellSet[j][c] = true;
+            cellAgree[j][c] = v;
+          } else if (cellAgree[j][c] !== v) cellAgree[j][c] = undefined;
+        });
       });
-      if (agree.every((x) => x === null)) aborted = true; // nothing left to learn
       return;
     }
     const p = pending[i];
@@ -85,6 +106,10 @@ export function solveSection(known: Partial<CellValues>, pending: Pending[]): (C
     for (const c of p.codes) cells[c] = undefined;
   };
   rec(0);
-  if ((aborted && !agree.every((x) => x === null)) || solutions === 0) return pending.map(() => null);
-  return pending.map((p, i) => (typeof agree[i] === 'number' ? p.candidates[agree[i] as number] : null));
+  if (aborted || solutions === 0) return pending.map((p) => ({ row: null, cells: p.codes.map(() => undefined), solutions: 0 }));
+  return pending.map((p, i) => ({
+    row: typeof agree[i] === 'number' ? p.candidates[agree[i] as number] : null,
+    cells: cellAgree[i],
+    solutions,
+  }));
 }
