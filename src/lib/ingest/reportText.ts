@@ -75,7 +75,7 @@ export function parseReportText(text: string): ParsedReport {
     return { ...head, cells: emptyCells(), warnings, failedRules: [], sources: {}, derived: [] };
   }
   const t = readTables(doc, matches);
-  const { derived } = verifyCells(t.cells, t.warnings, t.inferred, t.unplaced);
+  const { derived } = verifyCells(t.cells, t.warnings, t.inferred, t.unplaced, t.strays);
   warnings.push(...t.warnings);
   const failedRules = [...new Set(checkWithinReport(t.cells).map((f) => f.rule))];
   return { ...head, cells: t.cells, warnings, failedRules, sources: t.sources, derived };

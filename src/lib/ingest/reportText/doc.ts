@@ -95,6 +95,7 @@ const NOT_CELLS = [
   /column\s*\d+/gi,
   // a note inside a cell, "22（其中修订 16 件）" (maybe cut at the line's end by a converter)
   /\(\s*(其中|含|包括|另有|另|注|内含|包含)[^()|]*?\d[^()|]*?(\)|$)/g,
+  /(?<=^|[|\s])\d+\s*(件|个|条|项|次)\s*\)/g, // …and its end on the next line: "16 件）"
   /(?<=^|[\s|])(数据|列|栏|字段|项目)\s*\d+(?=\s*(\||$))/g, // converter placeholders: | 数据1 | 数据2 |
   /\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日/g,
   /(?<!\d)(19|20)\d{2}-\d{1,2}-\d{1,2}(?![\d-])/g, // 发布时间：2024-01-05

@@ -22,6 +22,8 @@ export interface TableRead {
   inferred: Set<CellCode>;
   /** cells left blank because they could not be placed (not printed blank) */
   unplaced: Set<CellCode>;
+  /** blank cells that may hold one of these numbers, set aside as page numbers */
+  strays: Map<CellCode, number[]>;
 }
 
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
@@ -50,6 +52,12 @@ export function readTables(doc: Doc, matches: Match[]): TableRead {
 
   const inferred = new Set<CellCode>();
   const unplaced = new Set<CellCode>();
+  const strays = new Map<CellCode, number[]>();
+  /** A blank cell beside a number set aside: warned; the sums may show it is that number. */
+  const maybeStray = (c: CellCode, r: RowRead, li?: number) => {
+    cellWarn(c, r.uncertainNulls!, li, false);
+    strays.set(c, r.strayValues ?? []);
+  };
   const cellWarn = (code: CellCode, why: Msg, li?: number, couldBe = true) => {
     if (couldBe && cells[code] === null) unplaced.add(code);
     const n = cellNames(code);
@@ -136,7 +144,7 @@ export function readTables(doc: Doc, matches: Match[]): TableRead {
     x.r = {
       status: 'ok', values: placed.map((t) => t?.value ?? null), lines: placed.map((t) => t?.li), note,
       // a number was set aside as a page number: it might be one of these blanks
-      uncertainNulls: x.r.stray,
+      uncertainNulls: x.r.stray, strayValues: x.r.strayValues,
     };
   }
 
@@ -169,7 +177,7 @@ export function readTables(doc: Doc, matches: Match[]): TableRead {
       }
       if (x.m.byOrder) for (const c of a.codes!) inferred.add(c);
       store(a.codes!, r.values!, r.lines);
-      if (r.uncertainNulls) a.codes!.forEach((c, j) => r.values![j] === null && cellWarn(c, r.uncertainNulls!, li, false));
+      if (r.uncertainNulls) a.codes!.forEach((c, j) => r.values![j] === null && maybeStray(c, r, li));
     } else if (r.status === 'ambiguous' && a.section !== '三' && agreeing(r.candidates!.map((c) => c.values)).some((v) => v !== undefined)) {
       const why = { zh: `${r.note!.zh}，此格各不相同`, en: `${r.note!.en}; they differ in this cell` };
       keepAgreed(a, a.codes!, agreeing(r.candidates!.map((c) => c.values)), r.candidates![0].lines, why, li);
@@ -216,8 +224,8 @@ export function readTables(doc: Doc, matches: Match[]): TableRead {
   readOldOther(doc, matches, byId, endOf, mode, warnings, cellWarn, store, inferred);
 
   // 5. section 四
-  readSection4(doc, matches, byId, docEnd, mode, cellWarn, store, warnings, inferred);
-  return { cells, sources, warnings, inferred, unplaced };
+  readSection4(doc, matches, byId, docEnd, mode, cellWarn, store, warnings, inferred, maybeStray);
+  return { cells, sources, warnings, inferred, unplaced, strays };
 }
 
 /** Whether a row label was matched with only a piece of its group's label inside it — the
@@ -302,6 +310,7 @@ function readOldOther(
 function readSection4(
   doc: Doc, matches: Match[], byId: Map<string, number>, docEnd: number, mode: 'rows' | 'cells',
   cellWarn: CellWarn, store: Store, warnings: ParseWarning[], inferred: Set<CellCode>,
+  maybeStray: (c: CellCode, r: RowRead, li?: number) => void,
 ) {
   const starts = ['s4', 's4header'].map((id) => byId.get(id)).filter((i): i is number => i !== undefined);
   const fail = (why: Msg) => S4_CODES.forEach((c) => cellWarn(c, why));
@@ -367,13 +376,13 @@ function readSection4(
     const placed = cols && placeByHeader(toks, cols);
     if (placed) {
       r = {
-        status: 'ok', values: placed.map((t) => t?.value ?? null), lines: placed.map((t) => t?.li), uncertainNulls: r.stray,
+        status: 'ok', values: placed.map((t) => t?.value ?? null), lines: placed.map((t) => t?.li), uncertainNulls: r.stray, strayValues: r.strayValues,
         note: { zh: '空格按表头各列位置判定', en: 'blank cells placed by the positions of the table\'s column headers' },
       };
     }
   }
   if (r.status === 'ok') {
-    if (r.uncertainNulls) S4_CODES.forEach((c, j) => r.values![j] === null && cellWarn(c, r.uncertainNulls!, first.li, false));
+    if (r.uncertainNulls) S4_CODES.forEach((c, j) => r.values![j] === null && maybeStray(c, r, first.li));
     store([...S4_CODES], r.values!, r.lines);
     if (r.note) {
       for (const c of S4_CODES) inferred.add(c);

@@ -20,6 +20,8 @@ export interface RowRead {
   layoutLine?: Tok[];
   /** numbers alone on a line that the alignment would ignore (a note for the warning) */
   stray?: Msg;
+  /** the numbers set aside (stray / uncertainNulls): a blank cell may be one of them */
+  strayValues?: number[];
   /** blank cells that might not be blank (a number was set aside): warn for each */
   uncertainNulls?: Msg;
 }
@@ -119,6 +121,7 @@ function readSpaced(doc: Doc, spec: RowSpec, toks: Tok[]): RowRead {
     const found = main.length || toks.length;
     return {
       status: 'failed', lines: [], layoutLine, stray: lone.length && multi.length ? strayNote : undefined,
+      strayValues: lone.flatMap((t) => (t.value === null ? [] : [t.value])),
       note: msg(`找到 ${found} 个数字，应有 ${n} 个，无法确定哪一格为空`, `found ${found} values for ${n} cells; cannot tell which cell is blank`),
     };
   }
@@ -263,7 +266,14 @@ function readDelimited(doc: Doc, spec: RowSpec, toks: Tok[]): RowRead {
       cands.push({ values: win.map((c) => (c.toks.length ? c.toks[0].value : null)), lines: win.map(() => li) });
     }
     const r = choose(spec, cands, msg('表格空格位置不确定', 'the place of the blank cells in the table is uncertain'));
-    if (outsideNote && r.status === 'ok') r.note = outsideNote;
+    if (outsideNote && r.status === 'ok') {
+      r.note = outsideNote;
+      // the number set aside may be one of this row's blank cells
+      if (r.values!.some((v) => v === null)) {
+        r.uncertainNulls = outsideNote;
+        r.strayValues = outside.flatMap((t) => (t.value === null ? [] : [t.value]));
+      }
+    }
     return r;
   }
   // cells written together inside the table's cells, or too few cells: read the tokens plainly
