@@ -102,6 +102,8 @@ const NOT_CELLS = [
   /(?<!\d)(19|20)\d{2}\s*年度?(?=\s*\p{Script=Han})/gu, // 2024年 in a heading or a note
 ];
 
+const INVISIBLE = /[\u00a0\u200b-\u200d\u2060\ufeff]/;
+
 const TOKEN =
   /-?\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)|-?\d+(?:\.\d+)?|\/|[—–―‐-]+|无/g;
 
@@ -120,9 +122,12 @@ export function buildDoc(text: string): Doc {
   raw.forEach((l, i) => {
     const page = pageOf[i];
     let t = l.includes('&') ? decodeEntities(l).normalize('NFKC') : l;
-    t = t.replace(/\u00a0/g, ' ').replace(/[\u200b-\u200d\u2060\ufeff]/g, '');
+    if (INVISIBLE.test(t)) t = t.replace(/\u00a0/g, ' ').replace(/[\u200b-\u200d\u2060\ufeff]/g, '');
     const trimmed = t.trim();
-    if (PAGE_LINE.some((re) => re.test(trimmed)) || RUNNING_TITLE.test(trimmed.replace(/\s+/g, ''))) {
+    // (every page-furniture pattern has a digit or a dash; a running title says 报告)
+    const maybeFurniture = /[\d-]/.test(trimmed);
+    if ((maybeFurniture && PAGE_LINE.some((re) => re.test(trimmed))) ||
+      (maybeFurniture && trimmed.includes('报告') && RUNNING_TITLE.test(trimmed.replace(/\s+/g, '')))) {
       // page furniture: the empty lines around it are page layout, not blank cells
       for (let k = lines.length - 1; k >= 0 && lines[k].empty; k--) lines[k].empty = false;
       furniture = true;
@@ -167,14 +172,18 @@ export function buildDoc(text: string): Doc {
         cell: line.delim ? cellIndex(t, col, line.delim) : -1,
       });
     }
+    let run = '';
     for (let col = 0; col < t.length; col++) {
+      const c = t.charCodeAt(col);
+      if (c < 0x2e80) continue;
       const ch = t[col];
-      if (isHan(ch) && !markerAt.has(col)) {
-        chars += ch;
+      if ((c >= 0x4e00 && c <= 0x9fff ? true : isHan(ch)) && !markerAt.has(col)) {
+        run += ch;
         charLi.push(li);
         charCol.push(col);
       }
     }
+    chars += run;
   });
   return { lines, chars, charLi, charCol, tokens };
 }
