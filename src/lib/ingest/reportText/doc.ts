@@ -38,6 +38,9 @@ export interface Doc {
   charLi: number[];
   charCol: number[];
   tokens: Tok[];
+  /** the text has pages (form feeds, page numbers or footers removed): a number alone on a line
+   *  may be a page number there */
+  paged: boolean;
 }
 
 /** Whether a character is a Han ideograph: the common block by its code, the rest by the regex. */
@@ -119,6 +122,7 @@ export function buildDoc(text: string): Doc {
   }
   const lines: Line[] = [];
   let furniture = false;
+  let paged = parts.includes('\f');
   raw.forEach((l, i) => {
     const page = pageOf[i];
     let t = l.includes('&') ? decodeEntities(l).normalize('NFKC') : l;
@@ -131,6 +135,8 @@ export function buildDoc(text: string): Doc {
       // page furniture: the empty lines around it are page layout, not blank cells
       for (let k = lines.length - 1; k >= 0 && lines[k].empty; k--) lines[k].empty = false;
       furniture = true;
+      // page numbers and footers are evidence of pages (not the title, not a markdown rule)
+      if (PAGE_LINE.slice(0, 5).some((re) => re.test(trimmed))) paged = true;
       return;
     }
     if (furniture && trimmed === '') {
@@ -185,7 +191,7 @@ export function buildDoc(text: string): Doc {
     }
     chars += run;
   });
-  return { lines, chars, charLi, charCol, tokens };
+  return { lines, chars, charLi, charCol, tokens, paged };
 }
 
 /** Web text saved with its HTML entities (&nbsp; &#160; — the digits are not cells). */

@@ -391,6 +391,15 @@ function readSection4(
         message_zh: `第四部分：${r.note.zh}`, message_en: `section 四: ${r.note.en}`,
       });
     }
+  } else if (r.status === 'ambiguous' && agreeing(r.candidates!.map((c) => c.values)).some((v) => v !== undefined)) {
+    // several readings fit: keep the cells they all agree on
+    const same = agreeing(r.candidates!.map((c) => c.values));
+    const why = { zh: `${r.note!.zh}，有 ${r.candidates!.length} 种读法，此格各不相同`, en: `${r.note!.en}; ${r.candidates!.length} readings fit and differ in this cell` };
+    S4_CODES.forEach((c, j) => {
+      if (same[j] === undefined) return cellWarn(c, why, first.li);
+      store([c], [same[j]!], [r.candidates![0].lines[j]]);
+      inferred.add(c);
+    });
   } else {
     const why = r.status === 'ambiguous'
       ? { zh: `${r.note!.zh}，无法确定`, en: `${r.note!.en}; cannot tell which` }

@@ -180,9 +180,10 @@ function readCellPerLine(doc: Doc, spec: RowSpec, toks: Tok[]): RowRead {
   const alternating = items.every((x, i) => ('tok' in x) === (i % 2 === 0));
   if (tokCount === n && (tokCount === items.length || alternating)) return ok(tokItems);
   // every value in a run, empty lines only before or after it: empty paragraphs around a table
-  // (page numbers, the other reason for a number out of place, are removed as page furniture)
+  // (HTML, Word). In text with pages a number alone on a line may be a page number and an empty
+  // line a blank cell, so there this stays uncertain (below).
   const firstTok = items.findIndex((x) => 'tok' in x);
-  if (tokCount === n && items.slice(firstTok, firstTok + n).every((x) => 'tok' in x)) return ok(tokItems);
+  if (!doc.paged && tokCount === n && items.slice(firstTok, firstTok + n).every((x) => 'tok' in x)) return ok(tokItems);
   if (tokCount === n) {
     // an empty line may be a blank cell and a number a stray one (a page number): try both
     const cands: { values: Cell[]; lines: (number | undefined)[] }[] = [{ values: tokItems.map((t) => t.value), lines: tokItems.map((t) => t.li) }];
