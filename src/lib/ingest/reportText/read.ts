@@ -178,7 +178,7 @@ export function readTables(doc: Doc, matches: Match[]): TableRead {
       if (x.m.byOrder) for (const c of a.codes!) inferred.add(c);
       store(a.codes!, r.values!, r.lines);
       if (r.uncertainNulls) a.codes!.forEach((c, j) => r.values![j] === null && maybeStray(c, r, li));
-    } else if (r.status === 'ambiguous' && a.section !== '三' && agreeing(r.candidates!.map((c) => c.values)).some((v) => v !== undefined)) {
+    } else if (r.status === 'ambiguous' && a.section !== '三' && agreeing(r.candidates!.map((c) => c.values)).some((v) => v !== undefined && v !== null)) {
       const why = { zh: `${r.note!.zh}，此格各不相同`, en: `${r.note!.en}; they differ in this cell` };
       keepAgreed(a, a.codes!, agreeing(r.candidates!.map((c) => c.values)), r.candidates![0].lines, why, li);
     } else if (r.status === 'ambiguous' && a.section === '三') {
@@ -194,7 +194,7 @@ export function readTables(doc: Doc, matches: Match[]): TableRead {
     const solved = solveSection(cells, pending);
     pending.forEach((p, i) => {
       const { row: s, cells: same, solutions } = solved[i];
-      if (!s && solutions > 1 && same.some((v) => v !== undefined)) {
+      if (!s && solutions > 1 && same.some((v) => v !== undefined && v !== null)) {
         // several combinations fit: keep the cells they all agree on
         const why = { zh: `${p.r.note!.zh}，按本节勾稽关系仍有 ${solutions} 种组合，此格各不相同`, en: `${p.r.note!.en}; ${solutions} combinations fit the section's sums and differ in this cell` };
         keepAgreed(p.a, p.codes, same, p.r.candidates![0].lines, why, p.li);
@@ -213,7 +213,8 @@ export function readTables(doc: Doc, matches: Match[]): TableRead {
   /** Cells every possible reading agrees on are stored (inferred); the others warned. */
   function keepAgreed(a: AnchorDef, codes: CellCode[], same: (Cell | undefined)[], lines: (number | undefined)[], why: Msg, li: number) {
     codes.forEach((c, j) => {
-      if (same[j] === undefined) return cellWarn(c, why, li);
+      // (blank in every reading is no certainty either: the readings come from a doubtful row)
+      if (same[j] === undefined || same[j] === null) return cellWarn(c, why, li);
       store([c], [same[j]!], [lines[j]]);
       inferred.add(c);
     });
@@ -391,12 +392,12 @@ function readSection4(
         message_zh: `第四部分：${r.note.zh}`, message_en: `section 四: ${r.note.en}`,
       });
     }
-  } else if (r.status === 'ambiguous' && agreeing(r.candidates!.map((c) => c.values)).some((v) => v !== undefined)) {
+  } else if (r.status === 'ambiguous' && agreeing(r.candidates!.map((c) => c.values)).some((v) => v !== undefined && v !== null)) {
     // several readings fit: keep the cells they all agree on
     const same = agreeing(r.candidates!.map((c) => c.values));
     const why = { zh: `${r.note!.zh}，有 ${r.candidates!.length} 种读法，此格各不相同`, en: `${r.note!.en}; ${r.candidates!.length} readings fit and differ in this cell` };
     S4_CODES.forEach((c, j) => {
-      if (same[j] === undefined) return cellWarn(c, why, first.li);
+      if (same[j] === undefined || same[j] === null) return cellWarn(c, why, first.li);
       store([c], [same[j]!], [r.candidates![0].lines[j]]);
       inferred.add(c);
     });
