@@ -1,5 +1,6 @@
 // npm run parse -- <files...>: one JSON object per line per file:
-// {"file", "agency", "year", "published_on", "cells": {all 200 codes: number|null}, "warnings": [...], "failedRules": [...]}
+// {"file", "agency", "year", "published_on", "cells": {all 200 codes: number|null}, "warnings": [...], "failedRules": [...],
+//  "derived": [codes filled from the printed sums, not read]}; a warning about one cell names it in "code".
 // A file that cannot be read at all still gets a line, with "error".
 import { readFileSync } from 'node:fs';
 import { readDocumentNode } from '../src/lib/ingest/docs/readNode';
@@ -16,7 +17,7 @@ for (const file of files) {
     const doc = await readDocumentNode(file, new Uint8Array(readFileSync(file)));
     if (doc.kind === 'unknown' || doc.kind === 'xlsx' || doc.kind === 'csv') throw new Error(`not a report document (${doc.kind})`);
     const r = parseReportText(doc.text);
-    console.log(JSON.stringify({ file, agency: r.agency, year: r.year, published_on: r.published_on, cells: r.cells, warnings: r.warnings, failedRules: r.failedRules }));
+    console.log(JSON.stringify({ file, agency: r.agency, year: r.year, published_on: r.published_on, cells: r.cells, warnings: r.warnings, failedRules: r.failedRules, derived: r.derived }));
   } catch (e) {
     failed++;
     console.log(JSON.stringify({ file, error: e instanceof Error ? e.message : String(e) }));

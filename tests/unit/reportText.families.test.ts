@@ -9,6 +9,7 @@ import { renderReportText } from '../../src/lib/ingest/renderText';
 import {
   converterMarkdown, distinctRecord, htmlCellsText, oldOtherText, pdfLayoutText, recordWithBlanks, runTogetherText, typoText,
 } from '../fixtures/reports/families';
+import { prng } from '../fixtures/reports/randomRecord';
 
 type Parsed = ReturnType<typeof parseReportText>;
 
@@ -218,5 +219,42 @@ describe('checked at the end', () => {
     expect(silentProblems(r, cells3)).toEqual([]);
     expect(r.warnings.some((w) => /inferred, not printed as such/.test(w.message_en))).toBe(true);
     expect(r.failedRules).toEqual([]);
+  });
+});
+
+describe('damaged family texts: never a wrong number without a warning on its cell', () => {
+  // A line deleted, duplicated, merged with the next, an empty line or a bare number inserted,
+  // anywhere from section 二 on. (A bare number inserted in page-less one-cell-per-line text right
+  // beside a blank cell makes another valid document — the number is then that cell's value — so
+  // the HTML family gets no number insertions.)
+  const fams: Record<string, (s: number) => { text: string; truth: CellValues; kinds: string[] }> = {
+    typos: (s) => { const c = distinctRecord(s); return { text: typoText(c, s).text, truth: c, kinds: ['del', 'dup', 'num', 'merge', 'empty'] }; },
+    html: (s) => { const c = recordWithBlanks(s); return { text: htmlCellsText(c, s), truth: c, kinds: ['del', 'dup', 'merge', 'empty'] }; },
+    runTogether: (s) => { const c = distinctRecord(s, 9); return { text: runTogetherText(c, s), truth: c, kinds: ['del', 'dup', 'num', 'merge', 'empty'] }; },
+    markdown: (s) => { const c = recordWithBlanks(s); return { text: converterMarkdown(c, s), truth: c, kinds: ['del', 'dup', 'num', 'merge', 'empty'] }; },
+    pdfLayout: (s) => { const c = distinctRecord(s); return { text: pdfLayoutText(c, s), truth: c, kinds: ['del', 'dup', 'num', 'merge', 'empty'] }; },
+  };
+  it.each(Object.keys(fams))('%s × 80 seeds', (name) => {
+    const problems: string[] = [];
+    for (let s = 1; s <= 80; s++) {
+      const { text, truth, kinds } = fams[name](s);
+      const rnd = prng(s * 7 + name.length);
+      const lines = text.split('\n');
+      const start = lines.findIndex((l) => /二、主动/.test(l));
+      const i = start + 1 + Math.floor(rnd() * (lines.length - start - 2));
+      const kind = kinds[Math.floor(rnd() * kinds.length)];
+      if (kind === 'del') lines.splice(i, 1);
+      if (kind === 'dup') lines.splice(i, 0, lines[i]);
+      if (kind === 'num') lines.splice(i, 0, String(1 + Math.floor(rnd() * 300)));
+      if (kind === 'merge') lines.splice(i, 2, `${lines[i]} ${lines[i + 1] ?? ''}`);
+      if (kind === 'empty') lines.splice(i, 0, '');
+      const r = parseReportText(lines.join('\n'));
+      const warned = new Set(r.warnings.map((w) => w.code));
+      for (const c of CELL_CODES) {
+        if (r.cells[c] !== null && r.cells[c] !== truth[c] && !warned.has(c)) problems.push(`seed ${s} ${kind}@${i} ${c}: ${r.cells[c]} ≠ ${truth[c]}`);
+        if (r.cells[c] === null && truth[c] !== null && !warned.has(c)) problems.push(`seed ${s} ${kind}@${i} ${c}: blank, no warning`);
+      }
+    }
+    expect(problems).toEqual([]);
   });
 });

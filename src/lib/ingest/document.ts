@@ -36,7 +36,7 @@ export function draftFromText(file: string, doc: DocText): DocumentDraft {
   for (const [code, src] of Object.entries(parsed.sources)) {
     if (src) sources[code as CellCode] = { line: src.line, page: pageOf(src.line, doc.pageStarts) };
   }
-  const uncertain = [...new Set(parsed.warnings.map((w) => w.code).filter((c): c is CellCode => !!c && CELL_CODES.includes(c as CellCode)))];
+  const uncertain = [...new Set(parsed.warnings.flatMap((w) => [w.code, ...(w.codes ?? [])]).filter((c): c is CellCode => !!c && CELL_CODES.includes(c as CellCode)))];
   return {
     file, kind: doc.kind, text: doc.text, agency: parsed.agency ?? '', year: parsed.year,
     published_on: parsed.published_on, published_on_source: parsed.published_on_source,

@@ -19,7 +19,19 @@
 //   column — and where both are there they must agree. Otherwise the row is null with warnings.
 //   A row placed so carries a note. (A table continued on the next page, without a repeated
 //   header and without a full row there, is not placed: pages are laid out from their own edge.)
-// Parts: reportText/{doc,labels,match,region,columns,split,solve,read,meta}.ts.
+// - Layout families of real reports (P9): a label with more typos than a whole-text search allows
+//   is taken only where the form's row order puts it (match.ts fillGaps); converter placeholders
+//   (数据1 …) and notes inside a cell (22（其中修订 16 件）) are not cells; value rows printed as a
+//   block after their labels are matched in order (detached.ts); section 四 as three small tables
+//   (s4groups.ts); where several splits of run-together digits fit every sum, the cells they all
+//   share are kept and the rest warned with how many fit.
+// - Checked at the end (verify.ts): a failing sum on a cell placed by inference sends it back to
+//   blank; a cell that could not be placed but that the printed sums force is filled, listed in
+//   `derived` and warned. A cell printed blank stays blank.
+// - The report's own date (published_on) is read as printed, never the statistics period
+//   (published.ts); the agency as printed in or under the title, never page chrome (meta.ts).
+// Parts: reportText/{doc,labels,match,region,columns,split,solve,read,detached,s4groups,verify,
+// meta,published}.ts.
 import type { CellCode } from '../format/cells';
 import { emptyCells, type CellValues } from '../format/record';
 import { checkWithinReport } from '../rules/withinReport';
@@ -75,7 +87,7 @@ export function parseReportText(text: string): ParsedReport {
     return { ...head, cells: emptyCells(), warnings, failedRules: [], sources: {}, derived: [] };
   }
   const t = readTables(doc, matches);
-  const { derived } = verifyCells(t.cells, t.warnings, t.inferred, t.unplaced);
+  const { derived } = verifyCells(t.cells, t.warnings, t.inferred, t.unplaced, t.strays);
   warnings.push(...t.warnings);
   const failedRules = [...new Set(checkWithinReport(t.cells).map((f) => f.rule))];
   return { ...head, cells: t.cells, warnings, failedRules, sources: t.sources, derived };

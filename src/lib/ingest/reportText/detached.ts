@@ -53,8 +53,11 @@ export function placeDetached(doc: Doc, rows: RowPlace[]): Map<string, Placed> {
     const k = lis.length;
     const block = rows.slice(j - k + 1, j + 1);
     if (j - k + 1 < 0 || block.some((b, i) => b.table !== row.table || b.order !== row.order - (k - 1 - i))) return;
-    // the labels before: no value at all in their stretches
+    // the labels before: no value at all in their stretches; and the block is all of them — a
+    // label-only row just before it means a value line is missing, so nothing lines up
     if (block.slice(0, -1).some((b) => tokensIn(doc, b.labelEnd, b.end).length)) return;
+    const before = rows[j - k];
+    if (before && before.table === row.table && before.order === row.order - k && !tokensIn(doc, before.labelEnd, before.end).length) return;
     block.forEach((b, i) => out.set(b.id, { values: vals[i]!, lines: vals[i]!.map(() => lis[i]) }));
   });
   return out;

@@ -38,6 +38,9 @@ export interface Doc {
   charLi: number[];
   charCol: number[];
   tokens: Tok[];
+  /** the text has pages (form feeds, page numbers or footers removed): a number alone on a line
+   *  may be a page number there */
+  paged: boolean;
 }
 
 /** Whether a character is a Han ideograph: the common block by its code, the rest by the regex. */
@@ -95,11 +98,14 @@ const NOT_CELLS = [
   /column\s*\d+/gi,
   // a note inside a cell, "22（其中修订 16 件）" (maybe cut at the line's end by a converter)
   /\(\s*(其中|含|包括|另有|另|注|内含|包含)[^()|]*?\d[^()|]*?(\)|$)/g,
+  /(?<=^|[|\s])\d+\s*(件|个|条|项|次)\s*\)/g, // …and its end on the next line: "16 件）"
   /(?<=^|[\s|])(数据|列|栏|字段|项目)\s*\d+(?=\s*(\||$))/g, // converter placeholders: | 数据1 | 数据2 |
   /\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日/g,
   /(?<!\d)(19|20)\d{2}-\d{1,2}-\d{1,2}(?![\d-])/g, // 发布时间：2024-01-05
   /(?<!\d)(19|20)\d{2}\s*年度?(?=\s*\p{Script=Han})/gu, // 2024年 in a heading or a note
 ];
+
+const INVISIBLE = /[\u00a0\u200b-\u200d\u2060\ufeff]/;
 
 const TOKEN =
   /-?\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)|-?\d+(?:\.\d+)?|\/|[—–―‐-]+|无/g;
@@ -116,15 +122,21 @@ export function buildDoc(text: string): Doc {
   }
   const lines: Line[] = [];
   let furniture = false;
+  let paged = parts.includes('\f');
   raw.forEach((l, i) => {
     const page = pageOf[i];
     let t = l.includes('&') ? decodeEntities(l).normalize('NFKC') : l;
-    t = t.replace(/\u00a0/g, ' ').replace(/[\u200b-\u200d\u2060\ufeff]/g, '');
+    if (INVISIBLE.test(t)) t = t.replace(/\u00a0/g, ' ').replace(/[\u200b-\u200d\u2060\ufeff]/g, '');
     const trimmed = t.trim();
-    if (PAGE_LINE.some((re) => re.test(trimmed)) || RUNNING_TITLE.test(trimmed.replace(/\s+/g, ''))) {
+    // (every page-furniture pattern has a digit or a dash; a running title says 报告)
+    const maybeFurniture = /[\d-]/.test(trimmed);
+    if ((maybeFurniture && PAGE_LINE.some((re) => re.test(trimmed))) ||
+      (maybeFurniture && trimmed.includes('报告') && RUNNING_TITLE.test(trimmed.replace(/\s+/g, '')))) {
       // page furniture: the empty lines around it are page layout, not blank cells
       for (let k = lines.length - 1; k >= 0 && lines[k].empty; k--) lines[k].empty = false;
       furniture = true;
+      // page numbers and footers are evidence of pages (not the title, not a markdown rule)
+      if (PAGE_LINE.slice(0, 5).some((re) => re.test(trimmed))) paged = true;
       return;
     }
     if (furniture && trimmed === '') {
@@ -166,16 +178,20 @@ export function buildDoc(text: string): Doc {
         cell: line.delim ? cellIndex(t, col, line.delim) : -1,
       });
     }
+    let run = '';
     for (let col = 0; col < t.length; col++) {
+      const c = t.charCodeAt(col);
+      if (c < 0x2e80) continue;
       const ch = t[col];
-      if (isHan(ch) && !markerAt.has(col)) {
-        chars += ch;
+      if ((c >= 0x4e00 && c <= 0x9fff ? true : isHan(ch)) && !markerAt.has(col)) {
+        run += ch;
         charLi.push(li);
         charCol.push(col);
       }
     }
+    chars += run;
   });
-  return { lines, chars, charLi, charCol, tokens };
+  return { lines, chars, charLi, charCol, tokens, paged };
 }
 
 /** Web text saved with its HTML entities (&nbsp; &#160; — the digits are not cells). */

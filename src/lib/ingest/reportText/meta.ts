@@ -37,6 +37,7 @@ export function cleanAgency(s: string): string | null {
     .replace(LABEL_PREFIX, '')
     .replace(/^[#>*|\-—·•]+/, '')
     .replace(/^.*(?:现发布|现公布|特发布|现予发布|发布)/, '')
+    .replace(/^关于/, '')
     .replace(/[《》<>"“”'‘’「」【】]/g, '')
     .replace(/\d{4}年度?$/, '')
     .replace(/(关于|的)$/, '')
@@ -87,6 +88,9 @@ export function parseMeta(text: string): Meta {
       year = Number(ya[2]);
       agency = cleanAgency(ya[1]);
     }
+    // the name after the title, in brackets: …年度报告（某县人民政府）
+    const after = new RegExp(`${REPORT}[（(]([^（）()\\d]{2,30})[）)]$`).exec(src);
+    if (!agency && after) agency = cleanAgency(after[1]);
     yearLine = i + 1;
     // the agency on the line above the title, else on the line under it
     if (!agency && k > 0 && !CHROME.test(nonEmpty[k - 1].l)) agency = cleanAgency(nonEmpty[k - 1].l);

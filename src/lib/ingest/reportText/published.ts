@@ -83,7 +83,7 @@ export function findPublishedDate(lines: string[], year: number | null): Publish
   const afterYearEnd = (iso: string) => year === null || iso > `${year}-12-31`;
   for (const i of nonEmpty) {
     const line = lines[i];
-    if (!/\d|[〇○零]/.test(line)) continue;
+    if (!/\d{4}|[〇○零]/.test(line)) continue;
     for (const f of datesIn(line)) {
       const before = line.slice(0, f.index);
       const after = line.slice(f.end);

@@ -6,12 +6,12 @@ import { FORM_CHROME } from '../../format/formLayout';
 import { emptyCells, type CellValues } from '../../format/record';
 import type { ParseWarning } from '../reportText';
 import { alignByColumns, headerColumns, headerFitsRows, placeByHeader, type ColumnSpan } from './columns';
-import { charIndexAt, pos, posLi, tokensBetween, type Doc, type Tok } from './doc';
-import { ANCHORS, S2_2019_HEADINGS, S4_CODES, cellNames, labelChars, type AnchorDef } from './labels';
+import { pos, posLi, type Doc } from './doc';
+import { ANCHORS, S2_2019_HEADINGS, cellNames, labelChars, type AnchorDef } from './labels';
 import type { Match } from './match';
 import { readRow, type Cell, type Msg, type RowRead } from './region';
 import { placeDetached, type RowPlace } from './detached';
-import { readS4Groups } from './s4groups';
+import { readSection4 } from './s4read';
 import { agreeing, solveSection, type Pending } from './solve';
 
 export interface TableRead {
@@ -22,12 +22,14 @@ export interface TableRead {
   inferred: Set<CellCode>;
   /** cells left blank because they could not be placed (not printed blank) */
   unplaced: Set<CellCode>;
+  /** blank cells that may hold one of these numbers, set aside as page numbers */
+  strays: Map<CellCode, number[]>;
 }
 
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
 
 /** Row sums usable on a partial row: a complete group must add up (blank: not checkable). */
-function groupCheck(size: number) {
+export function groupCheck(size: number) {
   return (v: Cell[]): boolean => {
     for (let g = 0; g + size <= v.length; g += size) {
       const grp = v.slice(g, g + size);
@@ -50,6 +52,12 @@ export function readTables(doc: Doc, matches: Match[]): TableRead {
 
   const inferred = new Set<CellCode>();
   const unplaced = new Set<CellCode>();
+  const strays = new Map<CellCode, number[]>();
+  /** A blank cell beside a number set aside: warned; the sums may show it is that number. */
+  const maybeStray = (c: CellCode, r: RowRead, li?: number) => {
+    cellWarn(c, r.uncertainNulls!, li, false);
+    strays.set(c, r.strayValues ?? []);
+  };
   const cellWarn = (code: CellCode, why: Msg, li?: number, couldBe = true) => {
     if (couldBe && cells[code] === null) unplaced.add(code);
     const n = cellNames(code);
@@ -136,7 +144,7 @@ export function readTables(doc: Doc, matches: Match[]): TableRead {
     x.r = {
       status: 'ok', values: placed.map((t) => t?.value ?? null), lines: placed.map((t) => t?.li), note,
       // a number was set aside as a page number: it might be one of these blanks
-      uncertainNulls: x.r.stray,
+      uncertainNulls: x.r.stray, strayValues: x.r.strayValues,
     };
   }
 
@@ -169,8 +177,8 @@ export function readTables(doc: Doc, matches: Match[]): TableRead {
       }
       if (x.m.byOrder) for (const c of a.codes!) inferred.add(c);
       store(a.codes!, r.values!, r.lines);
-      if (r.uncertainNulls) a.codes!.forEach((c, j) => r.values![j] === null && cellWarn(c, r.uncertainNulls!, li, false));
-    } else if (r.status === 'ambiguous' && a.section !== '三' && agreeing(r.candidates!.map((c) => c.values)).some((v) => v !== undefined)) {
+      if (r.uncertainNulls) a.codes!.forEach((c, j) => r.values![j] === null && maybeStray(c, r, li));
+    } else if (r.status === 'ambiguous' && a.section !== '三' && agreeing(r.candidates!.map((c) => c.values)).some((v) => v !== undefined && v !== null)) {
       const why = { zh: `${r.note!.zh}，此格各不相同`, en: `${r.note!.en}; they differ in this cell` };
       keepAgreed(a, a.codes!, agreeing(r.candidates!.map((c) => c.values)), r.candidates![0].lines, why, li);
     } else if (r.status === 'ambiguous' && a.section === '三') {
@@ -186,7 +194,7 @@ export function readTables(doc: Doc, matches: Match[]): TableRead {
     const solved = solveSection(cells, pending);
     pending.forEach((p, i) => {
       const { row: s, cells: same, solutions } = solved[i];
-      if (!s && solutions > 1 && same.some((v) => v !== undefined)) {
+      if (!s && solutions > 1 && same.some((v) => v !== undefined && v !== null)) {
         // several combinations fit: keep the cells they all agree on
         const why = { zh: `${p.r.note!.zh}，按本节勾稽关系仍有 ${solutions} 种组合，此格各不相同`, en: `${p.r.note!.en}; ${solutions} combinations fit the section's sums and differ in this cell` };
         keepAgreed(p.a, p.codes, same, p.r.candidates![0].lines, why, p.li);
@@ -205,7 +213,8 @@ export function readTables(doc: Doc, matches: Match[]): TableRead {
   /** Cells every possible reading agrees on are stored (inferred); the others warned. */
   function keepAgreed(a: AnchorDef, codes: CellCode[], same: (Cell | undefined)[], lines: (number | undefined)[], why: Msg, li: number) {
     codes.forEach((c, j) => {
-      if (same[j] === undefined) return cellWarn(c, why, li);
+      // (blank in every reading is no certainty either: the readings come from a doubtful row)
+      if (same[j] === undefined || same[j] === null) return cellWarn(c, why, li);
       store([c], [same[j]!], [lines[j]]);
       inferred.add(c);
     });
@@ -216,8 +225,8 @@ export function readTables(doc: Doc, matches: Match[]): TableRead {
   readOldOther(doc, matches, byId, endOf, mode, warnings, cellWarn, store, inferred);
 
   // 5. section 四
-  readSection4(doc, matches, byId, docEnd, mode, cellWarn, store, warnings, inferred);
-  return { cells, sources, warnings, inferred, unplaced };
+  readSection4(doc, matches, byId, docEnd, mode, cellWarn, store, warnings, inferred, maybeStray);
+  return { cells, sources, warnings, inferred, unplaced, strays };
 }
 
 /** Whether a row label was matched with only a piece of its group's label inside it — the
@@ -266,8 +275,8 @@ function detectMode(doc: Doc, matches: Match[]): 'rows' | 'cells' {
   return [...perLine.values()].filter((c) => c >= 2).length >= 2 ? 'rows' : 'cells';
 }
 
-type Store = (codes: CellCode[], values: Cell[], lines: (number | undefined)[]) => void;
-type CellWarn = (code: CellCode, why: Msg, li?: number, couldBe?: boolean) => void;
+export type Store = (codes: CellCode[], values: Cell[], lines: (number | undefined)[]) => void;
+export type CellWarn = (code: CellCode, why: Msg, li?: number, couldBe?: boolean) => void;
 
 /** The 2019-style undivided （六）其他处理 row: its value goes to 三（六）3 其他 so that 三（七）
  *  still adds up; the two new sub-rows stay blank. Both with a warning. */
@@ -296,96 +305,5 @@ function readOldOther(
   });
   for (const a of subs.slice(0, -1)) {
     for (const c of a.codes!) cellWarn(c, { zh: '旧式表格未细分此项', en: 'the old-style form does not divide this row' }, undefined, false);
-  }
-}
-
-function readSection4(
-  doc: Doc, matches: Match[], byId: Map<string, number>, docEnd: number, mode: 'rows' | 'cells',
-  cellWarn: CellWarn, store: Store, warnings: ParseWarning[], inferred: Set<CellCode>,
-) {
-  const starts = ['s4', 's4header'].map((id) => byId.get(id)).filter((i): i is number => i !== undefined);
-  const fail = (why: Msg) => S4_CODES.forEach((c) => cellWarn(c, why));
-  if (!starts.length) return fail({ zh: '未找到第四部分（行政复议、行政诉讼）表格', en: 'section 四 table not found' });
-  const from = matches[Math.max(...starts)].endPos;
-  const s5 = byId.get('s5');
-  const until = s5 !== undefined ? matches[s5].cutPos : docEnd;
-  // the values: the longest run of tokens not interrupted by text (a page number inside the
-  // broken header is a run of its own); the header ends at the text before it
-  const inS4 = tokensBetween(doc, from, until);
-  if (!inS4.length) return fail({ zh: '表格中没有数字', en: 'no values in the table' });
-  const grouped = readS4Groups(doc, from, until);
-  if (grouped) {
-    store([...S4_CODES], grouped.values, grouped.lines);
-    for (const c of S4_CODES) inferred.add(c);
-    warnings.push({
-      row: '行政复议、行政诉讼', line: doc.lines[grouped.lines[0]].no, codes: [...S4_CODES],
-      message_zh: '第四部分分为三个小表，按表的先后依次读作行政复议、未经复议直接起诉、复议后起诉',
-      message_en: 'section 四 printed as three small tables, read in order as review, direct suit, suit after review',
-    });
-    return;
-  }
-  const charPos = (k: number) => pos(doc.charLi[k], doc.charCol[k]);
-  const firstChar = charIndexAt(doc, from);
-  const runs: Tok[][] = [];
-  let ci = firstChar;
-  for (const t of inS4) {
-    const p = pos(t.li, t.col);
-    let textBetween = false;
-    while (ci < doc.chars.length && charPos(ci) < p) {
-      if (runs.length && charPos(ci) > pos(runs[runs.length - 1].at(-1)!.li, runs[runs.length - 1].at(-1)!.col)) textBetween = true;
-      ci++;
-    }
-    if (!runs.length || textBetween) runs.push([t]);
-    else runs[runs.length - 1].push(t);
-  }
-  const run = runs.reduce((a, b) => (b.length > a.length ? b : a));
-  const first = run[0];
-  const fp = pos(first.li, first.col);
-  let labelEnd = from;
-  let end = until;
-  for (let k = firstChar; k < doc.chars.length; k++) {
-    const p = charPos(k);
-    if (p >= from && p < fp) labelEnd = p + 1;
-    if (p > fp) {
-      end = Math.min(end, p);
-      break;
-    }
-  }
-  const n = S4_CODES.length;
-  let r = readRow(doc, { n, start: labelEnd, end, labelEnd, mode, check: groupCheck(n / 3), groupSize: n / 3 });
-  if (r.status === 'failed' && r.layoutLine) {
-    // values on one line, fewer than the cells: place them under the column headers above them
-    // (结果维持 … 总计, three times), on the same page
-    const toks = r.layoutLine;
-    const page = doc.lines[toks[0].li].page;
-    const top = Math.min(...starts.map((i) => posLi(matches[i].startPos)));
-    const lis: number[] = [];
-    for (let li = Math.max(top, toks[0].li - 15); li < toks[0].li; li++) if (doc.lines[li].page === page) lis.push(li);
-    const cols = toks.every((t) => doc.lines[t.li].page === page)
-      ? headerColumns(doc, lis, S4_CODES.map((c) => labelChars(cellNames(c).column)))
-      : null;
-    const placed = cols && placeByHeader(toks, cols);
-    if (placed) {
-      r = {
-        status: 'ok', values: placed.map((t) => t?.value ?? null), lines: placed.map((t) => t?.li), uncertainNulls: r.stray,
-        note: { zh: '空格按表头各列位置判定', en: 'blank cells placed by the positions of the table\'s column headers' },
-      };
-    }
-  }
-  if (r.status === 'ok') {
-    if (r.uncertainNulls) S4_CODES.forEach((c, j) => r.values![j] === null && cellWarn(c, r.uncertainNulls!, first.li, false));
-    store([...S4_CODES], r.values!, r.lines);
-    if (r.note) {
-      for (const c of S4_CODES) inferred.add(c);
-      warnings.push({
-        row: '行政复议、行政诉讼', line: doc.lines[first.li].no, codes: [...S4_CODES],
-        message_zh: `第四部分：${r.note.zh}`, message_en: `section 四: ${r.note.en}`,
-      });
-    }
-  } else {
-    const why = r.status === 'ambiguous'
-      ? { zh: `${r.note!.zh}，无法确定`, en: `${r.note!.en}; cannot tell which` }
-      : r.note ?? { zh: '无法读取', en: 'could not be read' };
-    fail(why);
   }
 }

@@ -20,6 +20,8 @@ export interface RowRead {
   layoutLine?: Tok[];
   /** numbers alone on a line that the alignment would ignore (a note for the warning) */
   stray?: Msg;
+  /** the numbers set aside (stray / uncertainNulls): a blank cell may be one of them */
+  strayValues?: number[];
   /** blank cells that might not be blank (a number was set aside): warn for each */
   uncertainNulls?: Msg;
 }
@@ -119,6 +121,7 @@ function readSpaced(doc: Doc, spec: RowSpec, toks: Tok[]): RowRead {
     const found = main.length || toks.length;
     return {
       status: 'failed', lines: [], layoutLine, stray: lone.length && multi.length ? strayNote : undefined,
+      strayValues: lone.flatMap((t) => (t.value === null ? [] : [t.value])),
       note: msg(`找到 ${found} 个数字，应有 ${n} 个，无法确定哪一格为空`, `found ${found} values for ${n} cells; cannot tell which cell is blank`),
     };
   }
@@ -177,9 +180,10 @@ function readCellPerLine(doc: Doc, spec: RowSpec, toks: Tok[]): RowRead {
   const alternating = items.every((x, i) => ('tok' in x) === (i % 2 === 0));
   if (tokCount === n && (tokCount === items.length || alternating)) return ok(tokItems);
   // every value in a run, empty lines only before or after it: empty paragraphs around a table
-  // (page numbers, the other reason for a number out of place, are removed as page furniture)
+  // (HTML, Word). In text with pages a number alone on a line may be a page number and an empty
+  // line a blank cell, so there this stays uncertain (below).
   const firstTok = items.findIndex((x) => 'tok' in x);
-  if (tokCount === n && items.slice(firstTok, firstTok + n).every((x) => 'tok' in x)) return ok(tokItems);
+  if (!doc.paged && tokCount === n && items.slice(firstTok, firstTok + n).every((x) => 'tok' in x)) return ok(tokItems);
   if (tokCount === n) {
     // an empty line may be a blank cell and a number a stray one (a page number): try both
     const cands: { values: Cell[]; lines: (number | undefined)[] }[] = [{ values: tokItems.map((t) => t.value), lines: tokItems.map((t) => t.li) }];
@@ -263,7 +267,14 @@ function readDelimited(doc: Doc, spec: RowSpec, toks: Tok[]): RowRead {
       cands.push({ values: win.map((c) => (c.toks.length ? c.toks[0].value : null)), lines: win.map(() => li) });
     }
     const r = choose(spec, cands, msg('表格空格位置不确定', 'the place of the blank cells in the table is uncertain'));
-    if (outsideNote && r.status === 'ok') r.note = outsideNote;
+    if (outsideNote && r.status === 'ok') {
+      r.note = outsideNote;
+      // the number set aside may be one of this row's blank cells
+      if (r.values!.some((v) => v === null)) {
+        r.uncertainNulls = outsideNote;
+        r.strayValues = outside.flatMap((t) => (t.value === null ? [] : [t.value]));
+      }
+    }
     return r;
   }
   // cells written together inside the table's cells, or too few cells: read the tokens plainly

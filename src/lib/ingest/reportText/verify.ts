@@ -29,6 +29,7 @@ const EQS_OF = (() => {
 
 export function verifyCells(
   cells: CellValues, warnings: ParseWarning[], inferred: Set<CellCode>, unplaced: Set<CellCode>,
+  strays: Map<CellCode, number[]> = new Map(),
 ): { derived: CellCode[] } {
   // 1. inferred cells in a failing sum: back to blank
   for (let round = 0; round < 5; round++) {
@@ -54,11 +55,13 @@ export function verifyCells(
     for (const e of WITHIN_REPORT_EQUATIONS) {
       const all = [...e.lhs, ...e.rhs];
       const unknown = all.filter((c) => cells[c] === null);
-      if (unknown.length !== 1 || !unplaced.has(unknown[0]) || derived.has(unknown[0])) continue;
+      if (unknown.length !== 1 || !(unplaced.has(unknown[0]) || strays.has(unknown[0])) || derived.has(unknown[0])) continue;
       const u = unknown[0];
       const sum = (cs: CellCode[]) => cs.reduce((s, c) => s + (c === u ? 0 : cells[c]!), 0);
       const v = e.lhs.includes(u) ? sum(e.rhs) - sum(e.lhs) : sum(e.lhs) - sum(e.rhs);
       if (!Number.isInteger(v) || v < 0 || CELL_BY_CODE.get(u)?.unit !== '件') continue;
+      // a blank printed beside a number set aside is that number only if the sums say exactly it
+      if (!unplaced.has(u) && !strays.get(u)!.includes(v)) continue;
       cells[u] = v;
       // kept only if every checkable sum it enters holds
       if ((EQS_OF.get(u) ?? []).some((x) => {
@@ -78,9 +81,11 @@ export function verifyCells(
     for (let k = warnings.length - 1; k >= 0; k--) {
       const w = warnings[k];
       if (!w.code || !derived.has(w.code as CellCode)) continue;
+      const n = cellNames(w.code as CellCode);
+      const strip = (m: string, prefix: string) => (m.startsWith(prefix) ? m.slice(prefix.length) : m);
       why.set(w.code as CellCode, {
-        zh: w.message_zh.replace(/^[^：]*：/, '').replace(/，留空$/, ''),
-        en: w.message_en.replace(/^[^:]*: /, '').replace(/; left blank$/, ''),
+        zh: strip(w.message_zh, `${n.row}｜${n.column}：`).replace(/，留空$/, ''),
+        en: strip(w.message_en, `${n.en}: `).replace(/; left blank$/, ''),
       });
       warnings.splice(k, 1);
     }
