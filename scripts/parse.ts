@@ -7,7 +7,7 @@ import { parseReportText } from '../src/lib/ingest/reportText';
 
 const files = process.argv.slice(2);
 if (!files.length) {
-  console.error('usage: npm run parse -- <report.pdf|.docx|.html|.txt> ...');
+  console.error('usage: npm run parse -- <report.pdf|.doc|.docx|.wps|.html|.txt> ...');
   process.exit(2);
 }
 let failed = 0;

@@ -19,6 +19,8 @@ export interface TextItem {
 export interface PageText {
   page: number;
   lines: string[];
+  /** non-blank text items on the page (0: no text layer, a scan) */
+  items?: number;
 }
 
 export function itemsToLines(items: TextItem[]): string[] {

@@ -1,17 +1,20 @@
 // Documents → text in Node (the `npm run parse` command and tests): pdf.js's legacy build,
-// mammoth, linkedom for HTML. Same layout code as the browser.
+// mammoth, word97.ts, linkedom for HTML. Same layout code as the browser.
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { decodeBytes } from '../decode';
 import { htmlToText } from './html';
 import { sniffKind } from './kind';
+import { kindError } from './docErrors';
 import { pagesToText } from './pdfLayout';
-import { pageStarts, type DocText } from './docText';
+import { docText, type DocText } from './docText';
 
 const require = createRequire(import.meta.url);
 
 export async function readDocumentNode(name: string, bytes: Uint8Array): Promise<DocText> {
   const kind = sniffKind(name, bytes);
+  const refused = kindError(kind, name);
+  if (refused) throw refused;
   if (kind === 'pdf') {
     const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
     const { pdfToPages } = await import('./pdfjs');
@@ -19,15 +22,16 @@ export async function readDocumentNode(name: string, bytes: Uint8Array): Promise
     const pages = await pdfToPages(pdfjs as never, bytes, {
       cMapUrl: join(root, 'cmaps') + '/', standardFontDataUrl: join(root, 'standard_fonts') + '/',
     });
-    return { kind, text: pagesToText(pages), pageStarts: pageStarts(pages.map((p) => p.lines.length)) };
+    return docText(kind, pagesToText(pages), pages);
   }
   if (kind === 'docx') {
     const mammoth = require('mammoth');
     const { value } = await mammoth.convertToHtml({ buffer: Buffer.from(bytes) });
-    return { kind, text: htmlToText(value, { parse: linkedomParse }) };
+    return docText(kind, htmlToText(value, { parse: linkedomParse }));
   }
-  if (kind === 'html') return { kind, text: htmlToText(decodeBytes(bytes).text, { parse: linkedomParse }) };
-  return { kind, text: decodeBytes(bytes).text };
+  if (kind === 'doc') return docText(kind, (await import('./word97')).readWord97(bytes));
+  if (kind === 'html') return docText(kind, htmlToText(decodeBytes(bytes).text, { parse: linkedomParse }));
+  return docText(kind, decodeBytes(bytes).text);
 }
 
 function linkedomParse(html: string): Document {
