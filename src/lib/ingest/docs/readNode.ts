@@ -1,7 +1,6 @@
 // Documents → text in Node (the `npm run parse` command and tests): pdf.js's legacy build,
 // mammoth, word97.ts, linkedom for HTML. Same layout code as the browser.
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
 import { decodeBytes } from '../decode';
 import { htmlToText } from './html';
 import { sniffKind } from './kind';
@@ -16,12 +15,8 @@ export async function readDocumentNode(name: string, bytes: Uint8Array): Promise
   const refused = kindError(kind, name);
   if (refused) throw refused;
   if (kind === 'pdf') {
-    const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
-    const { pdfToPages } = await import('./pdfjs');
-    const root = dirname(require.resolve('pdfjs-dist/package.json'));
-    const pages = await pdfToPages(pdfjs as never, bytes, {
-      cMapUrl: join(root, 'cmaps') + '/', standardFontDataUrl: join(root, 'standard_fonts') + '/',
-    });
+    const [{ loadPdfJsNode, pdfJsDataDirs }, { pdfToPages }] = await Promise.all([import('./pdfjsNode'), import('./pdfjs')]);
+    const pages = await pdfToPages((await loadPdfJsNode()) as never, bytes, pdfJsDataDirs());
     return docText(kind, pagesToText(pages), pages);
   }
   if (kind === 'docx') {
