@@ -61,6 +61,7 @@ describe('document kind', () => {
     expect(sniffKind('r.wps', ole)).toBe('doc');
     expect(sniffKind('r', ole)).toBe('doc');
     expect(sniffKind('old.xls', ole)).toBe('unknown');
+    expect(sniffKind('report.doc', b('{\\rtf1\\ansi'))).toBe('rtf');
     expect(sniffKind('scan.png', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 13, 10, 26, 10]))).toBe('image');
     expect(sniffKind('scan.jpg', new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 16]))).toBe('image');
     expect(sniffKind('data.bin', new Uint8Array([1, 2, 0, 4, 5, 0, 0, 9]))).toBe('unknown');

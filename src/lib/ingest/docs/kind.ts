@@ -1,7 +1,7 @@
 // What kind of document a file is, from its bytes first and its name second.
 import { looksBinary } from '../decode';
 
-export type DocKind = 'pdf' | 'docx' | 'doc' | 'html' | 'text' | 'csv' | 'xlsx' | 'image' | 'empty' | 'unknown';
+export type DocKind = 'pdf' | 'docx' | 'doc' | 'rtf' | 'html' | 'text' | 'csv' | 'xlsx' | 'image' | 'empty' | 'unknown';
 
 const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
@@ -16,6 +16,8 @@ export function sniffKind(name: string, bytes: Uint8Array): DocKind {
   }
   // Word 97–2003 (.doc, WPS Office's .wps): an OLE container; old Excel and others share it
   if (OLE.every((b, i) => bytes[i] === b)) return ['xls', 'ppt', 'msg', 'msi'].includes(ext) ? 'unknown' : 'doc';
+  // RTF, often published under a .doc name
+  if (head.startsWith('{\\rtf')) return 'rtf';
   if (isImage(bytes)) return 'image';
   if (ext === 'csv') return 'csv';
   if (['html', 'htm', 'mhtml', 'shtml', 'xhtml'].includes(ext) || /^\s*(<!doctype html|<html|<meta|<head|<body|<table)/i.test(head)) return 'html';

@@ -31,6 +31,7 @@ export async function readDocument(name: string, bytes: Uint8Array, onProgress?:
     return docText(kind, htmlToText(value, { parse: domParse }));
   }
   if (kind === 'doc') return docText(kind, (await import('./word97')).readWord97(bytes));
+  if (kind === 'rtf') return docText(kind, (await import('./rtf')).readRtf(bytes));
   if (kind === 'html') return docText(kind, htmlToText(decodeBytes(bytes).text, { parse: domParse }));
   return docText(kind, decodeBytes(bytes).text);
 }

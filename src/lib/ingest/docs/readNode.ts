@@ -25,6 +25,7 @@ export async function readDocumentNode(name: string, bytes: Uint8Array): Promise
     return docText(kind, htmlToText(value, { parse: linkedomParse }));
   }
   if (kind === 'doc') return docText(kind, (await import('./word97')).readWord97(bytes));
+  if (kind === 'rtf') return docText(kind, (await import('./rtf')).readRtf(bytes));
   if (kind === 'html') return docText(kind, htmlToText(decodeBytes(bytes).text, { parse: linkedomParse }));
   return docText(kind, decodeBytes(bytes).text);
 }

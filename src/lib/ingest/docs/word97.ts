@@ -9,6 +9,7 @@
 // column. Fields keep their shown result. Pure, apart from the container reader.
 import * as CFB from 'cfb';
 import { paraProps, type ParaProps, type RowDef } from './word97Props';
+import { gridLines } from './tableGrid';
 import { wordError } from './docErrors';
 
 class Word97Error extends Error {
@@ -151,41 +152,6 @@ function assemble(word: Uint8Array, pieces: Piece[], ccpText: number, props: (fc
 }
 
 const clean = (s: string, cell: boolean) => (cell ? s.replace(/\s+/g, '') : s.replace(/[ \t\u00a0\u3000]+/g, ' ').trim());
-
-/** Word joins tables with no paragraph between into one; a change of the rows' overall width
- *  tells them apart again, so each keeps its own grid. */
-function gridLines(rows: { cells: string[]; def: RowDef | null }[]): string[] {
-  const blocks: (typeof rows)[] = [];
-  let width: number | null = null;
-  for (const r of rows) {
-    const w = r.def ? r.def.edges[r.def.edges.length - 1] - r.def.edges[0] : null;
-    if (!blocks.length || (w !== null && width !== null && Math.abs(w - width) > 72)) blocks.push([]);
-    blocks[blocks.length - 1].push(r);
-    width = w ?? width;
-  }
-  return blocks.flatMap(blockLines);
-}
-
-/** One table's rows on one grid: the union of all rows' cell boundaries (within 1/20 inch). */
-function blockLines(rows: { cells: string[]; def: RowDef | null }[]): string[] {
-  const edges: number[] = [];
-  for (const r of rows) for (const x of r.def?.edges ?? []) if (!edges.some((e) => Math.abs(e - x) <= 72)) edges.push(x);
-  edges.sort((a, b) => a - b);
-  const col = (x: number) => edges.findIndex((e) => Math.abs(e - x) <= 72);
-  return rows
-    .filter((r) => r.cells.some((c) => c))
-    .map((r) => {
-      const out: string[] = [];
-      const def = r.def;
-      const aligned = def && def.edges.length === r.cells.length + 1;
-      if (aligned) for (let s = 0; s < col(def.edges[0]); s++) out.push('');
-      r.cells.forEach((c, k) => {
-        out.push(c.replace(/\|/g, '｜'));
-        if (aligned) for (let s = col(def.edges[k]) + 1; s < col(def.edges[k + 1]); s++) out.push('');
-      });
-      return `| ${out.join(' | ')} |`;
-    });
-}
 
 const toU8 = (c: ArrayLike<number>) => (c instanceof Uint8Array ? c : Uint8Array.from(c));
 export const u16 = (b: Uint8Array, i: number) => b[i] | (b[i + 1] << 8);
