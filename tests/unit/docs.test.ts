@@ -83,3 +83,16 @@ describe('files no reader takes', () => {
     expect((await fail('blank.txt', new TextEncoder().encode('  \n\n '))).en).toMatch(/no text/);
   });
 });
+
+describe('PDF pages without a text layer (the hook for OCR)', () => {
+  it('counts each page\'s text items; a PDF with none anywhere is refused plainly', async () => {
+    const { docText } = await import('../../src/lib/ingest/docs/docText');
+    const doc = docText('pdf', 'a\n\f\n', [{ page: 1, lines: ['a'], items: 3 }, { page: 2, lines: [], items: 0 }]);
+    expect(doc.pageItems).toEqual([3, 0]);
+    expect(doc.pageStarts).toEqual([1, 3]);
+    let err: { zh: string; en: string } | null = null;
+    try { docText('pdf', '\n\f\n', [{ page: 1, lines: [], items: 0 }, { page: 2, lines: [], items: 0 }]); } catch (e) { err = e as never; }
+    expect(err?.en).toMatch(/no text layer/);
+    expect(err?.zh).toMatch(/没有文字层/);
+  });
+});
