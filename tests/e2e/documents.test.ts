@@ -66,6 +66,14 @@ describe('documents', () => {
     const alerts = await page.locator('[role="alert"]').allTextContents();
     expect(alerts.some((a) => a.includes('empty.doc') && a.includes('文件为空'))).toBe(true);
     expect(alerts.some((a) => a.includes('broken.doc') && a.includes('Word 文档已损坏'))).toBe(true);
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await page.screenshot({ path: 'test-results/import-doc-zh.png' });
+    await page.locator('[data-lang-switch]').click();
+    await expect.poll(() => page.locator('[role="alert"]').allTextContents()).toContainEqual(expect.stringContaining('the file is empty (0 bytes)'));
+    const alertsEn = await page.locator('[role="alert"]').allTextContents();
+    expect(alertsEn.some((a) => a.includes('broken.doc') && a.includes('the Word document is damaged'))).toBe(true);
+    await page.screenshot({ path: 'test-results/import-doc-en.png' });
+    await page.locator('[data-lang-switch]').click();
     await page.locator('[data-commit]').click();
     await page.locator('[data-committed]').waitFor();
     expect(await newTotal(page, rec.year)).toBe(before! + rec.cells.s3_new_total);
