@@ -8,8 +8,8 @@ export class DocumentError extends Error {
   }
 }
 
-const SUPPORTED_ZH = '支持 CSV、XLSX、Parquet、PDF、Word（DOC、DOCX、WPS）、RTF、HTML、TXT';
-const SUPPORTED_EN = 'CSV, XLSX, Parquet, PDF, Word (DOC, DOCX, WPS), RTF, HTML and TXT are read';
+const SUPPORTED_ZH = '支持 CSV、XLSX、Parquet、PDF、Word（DOC、DOCX、WPS）、RTF、HTML、MHT、TXT';
+const SUPPORTED_EN = 'CSV, XLSX, Parquet, PDF, Word (DOC, DOCX, WPS), RTF, HTML, MHT and TXT are read';
 
 /** The error for a kind no reader takes (null: a reader takes it). */
 export function kindError(kind: DocKind, name: string): DocumentError | null {

@@ -1,7 +1,8 @@
 // What kind of document a file is, from its bytes first and its name second.
 import { looksBinary } from '../decode';
+import { isMht } from './mht';
 
-export type DocKind = 'pdf' | 'docx' | 'doc' | 'rtf' | 'html' | 'text' | 'csv' | 'xlsx' | 'image' | 'empty' | 'unknown';
+export type DocKind = 'pdf' | 'docx' | 'doc' | 'rtf' | 'mht' | 'html' | 'text' | 'csv' | 'xlsx' | 'image' | 'empty' | 'unknown';
 
 const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
@@ -18,6 +19,8 @@ export function sniffKind(name: string, bytes: Uint8Array): DocKind {
   if (OLE.every((b, i) => bytes[i] === b)) return ['xls', 'ppt', 'msg', 'msi'].includes(ext) ? 'unknown' : 'doc';
   // RTF, often published under a .doc name
   if (head.startsWith('{\\rtf')) return 'rtf';
+  // a single-file web page (.mht), also often published under a .doc name
+  if (isMht(head)) return 'mht';
   if (isImage(bytes)) return 'image';
   if (ext === 'csv') return 'csv';
   if (['html', 'htm', 'mhtml', 'shtml', 'xhtml'].includes(ext) || /^\s*(<!doctype html|<html|<meta|<head|<body|<table)/i.test(head)) return 'html';

@@ -4,7 +4,8 @@
 import { decodeBytes } from '../decode';
 import { htmlToText } from './html';
 import { sniffKind } from './kind';
-import { kindError } from './docErrors';
+import { DocumentError, kindError } from './docErrors';
+import { mhtHtml } from './mht';
 import { docText, type DocText } from './docText';
 import { pagesToText } from './pdfLayout';
 
@@ -32,6 +33,11 @@ export async function readDocument(name: string, bytes: Uint8Array, onProgress?:
   }
   if (kind === 'doc') return docText(kind, (await import('./word97')).readWord97(bytes));
   if (kind === 'rtf') return docText(kind, (await import('./rtf')).readRtf(bytes));
+  if (kind === 'mht') {
+    const html = mhtHtml(bytes);
+    if (html === null) throw new DocumentError('网页存档（MHT）中没有网页内容', 'the web archive (MHT) holds no web page');
+    return docText(kind, htmlToText(html, { parse: domParse }));
+  }
   if (kind === 'html') return docText(kind, htmlToText(decodeBytes(bytes).text, { parse: domParse }));
   return docText(kind, decodeBytes(bytes).text);
 }

@@ -4,7 +4,8 @@ import { createRequire } from 'node:module';
 import { decodeBytes } from '../decode';
 import { htmlToText } from './html';
 import { sniffKind } from './kind';
-import { kindError } from './docErrors';
+import { DocumentError, kindError } from './docErrors';
+import { mhtHtml } from './mht';
 import { pagesToText } from './pdfLayout';
 import { docText, type DocText } from './docText';
 
@@ -26,6 +27,11 @@ export async function readDocumentNode(name: string, bytes: Uint8Array): Promise
   }
   if (kind === 'doc') return docText(kind, (await import('./word97')).readWord97(bytes));
   if (kind === 'rtf') return docText(kind, (await import('./rtf')).readRtf(bytes));
+  if (kind === 'mht') {
+    const html = mhtHtml(bytes);
+    if (html === null) throw new DocumentError('网页存档（MHT）中没有网页内容', 'the web archive (MHT) holds no web page');
+    return docText(kind, htmlToText(html, { parse: linkedomParse }));
+  }
   if (kind === 'html') return docText(kind, htmlToText(decodeBytes(bytes).text, { parse: linkedomParse }));
   return docText(kind, decodeBytes(bytes).text);
 }
