@@ -82,4 +82,19 @@ describe('documents', () => {
     expect(errors).toEqual([]);
     await context.close();
   });
+
+  it('an RTF published under a .doc name is read too, every cell exact', async () => {
+    const dir = 'tests/fixtures/docs';
+    const rec = JSON.parse(readFileSync(`${dir}/form-plain.expected.json`, 'utf8'));
+    const { page, context, errors } = await openApp(browser, '#/import');
+    await waitReady(page);
+    await page.locator('[data-import="csv"]').setInputFiles([{ name: 'rtf-report.doc', mimeType: 'application/msword', buffer: readFileSync(`${dir}/form-plain.rtf`) }]);
+    await page.locator('[data-review]').waitFor();
+    expect(await page.locator('[data-draft-field="agency"]').inputValue()).toBe(rec.agency);
+    const shown = await page.locator('[data-review] td[data-metric]').evaluateAll((tds) =>
+      Object.fromEntries(tds.map((td) => [td.getAttribute('data-metric'), td.getAttribute('data-value')])));
+    for (const [code, v] of Object.entries(rec.cells)) expect(shown[code], code).toBe(v === null ? '' : String(v));
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 });
