@@ -2,12 +2,14 @@
 // Text: random valid records rendered in each text layout (renderReportText), and the real
 // fixture (中卫市数据局 2024, text extracted from its PDF), parsed in a loop. PDF: records printed
 // to PDF by Chromium from the official form (renderFormHtml; not timed as parsing), then pdf.js
-// extraction in Node (readDocumentNode) and parsing timed separately. Every parse is checked
+// extraction in Node (readDocumentNode) and parsing timed separately, then both on one worker per
+// core (readNodeBatch.ts). Every parse is checked
 // against its record. Prints one line per measure, then one JSON line with every figure.
 import { readFileSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 import { renderFormHtml } from '../../src/lib/format/formHtml';
 import { readDocumentNode } from '../../src/lib/ingest/docs/readNode';
+import { DocumentPool } from '../../src/lib/ingest/docs/readNodeBatch';
 import { parseReportText } from '../../src/lib/ingest/reportText';
 import { TEXT_LAYOUTS, renderReportText } from '../../src/lib/ingest/renderText';
 import { randomRecord } from '../../tests/fixtures/reports/randomRecord';
@@ -88,9 +90,13 @@ async function passes(fn: (pdf: Uint8Array, i: number) => Promise<unknown>): Pro
   return best;
 }
 const texts: string[] = [];
+const cpu0 = process.cpuUsage();
 const extractMs = await passes(async (pdf, i) => (texts[i] = (await readDocumentNode('r.pdf', pdf)).text));
+const cpu = process.cpuUsage(cpu0);
 put('pdf_extract_per_s', (PDFS / extractMs) * 1000);
-line('PDF, pdf.js extraction', (PDFS / extractMs) * 1000, extractMs / PDFS);
+// CPU time is steadier than wall time on a shared machine (two passes above)
+put('pdf_extract_cpu_ms', (cpu.user + cpu.system) / 1000 / (2 * PDFS));
+line('PDF, pdf.js extraction', (PDFS / extractMs) * 1000, extractMs / PDFS, `  (${figures.pdf_extract_cpu_ms} ms CPU each)`);
 const bad = texts.filter((t, i) => !same(parseReportText(t).cells, pdfRecs[i].cells)).length;
 const parsed = rate(texts, parseReportText);
 put('pdf_parse_per_s', parsed.perSec);
@@ -99,4 +105,18 @@ const bothMs = await passes(async (pdf) => parseReportText((await readDocumentNo
 put('pdf_extract_and_parse_per_s', (PDFS / bothMs) * 1000);
 line('PDF, extraction + parsing', (PDFS / bothMs) * 1000, bothMs / PDFS);
 put('pdf_not_exact', bad);
+// a batch on one worker per core (readNodeBatch.ts), as `npm run parse` reads many files
+{
+  const pool = new DocumentPool();
+  const files = pdfs.map((bytes, i) => ({ name: `r${i}.pdf`, bytes }));
+  await pool.read(files.slice(0, 2 * pool.size), { parse: true }); // workers load pdf.js
+  const t = performance.now();
+  const res = await pool.read(files, { parse: true });
+  const ms = performance.now() - t;
+  await pool.close();
+  const wrong = res.filter((r, i) => !r.parsed || !same(r.parsed.cells, pdfRecs[i].cells)).length;
+  put('pdf_batch_workers', pool.size);
+  put('pdf_batch_extract_and_parse_per_s', (PDFS / ms) * 1000);
+  line(`PDF, extraction + parsing, ${pool.size} workers`, (PDFS / ms) * 1000, ms / PDFS, wrong ? `  ${wrong} NOT EXACT` : '');
+}
 console.log(JSON.stringify(figures));

@@ -44,4 +44,57 @@ describe('documents', () => {
     expect(errors).toEqual([]);
     await context.close();
   });
+
+  it('a Word 97 .doc dropped on the import screen: every cell exact in review, committed into the totals; empty and damaged files named', async () => {
+    const dir = 'tests/fixtures/docs';
+    const rec = JSON.parse(readFileSync(`${dir}/form-narrative.expected.json`, 'utf8'));
+    const { page, context, errors, requests } = await openApp(browser);
+    const before = await newTotal(page, rec.year);
+    await page.goto(new URL('#/import', baseUrl()).toString());
+    await waitReady(page);
+    const good = readFileSync(`${dir}/form-narrative.doc`);
+    await page.locator('[data-import="csv"]').setInputFiles([
+      { name: 'report.doc', mimeType: 'application/msword', buffer: good },
+      { name: 'empty.doc', mimeType: 'application/msword', buffer: Buffer.alloc(0) },
+      { name: 'broken.doc', mimeType: 'application/msword', buffer: good.subarray(0, 9000) },
+    ]);
+    await page.locator('[data-review]').waitFor();
+    expect(await page.locator('[data-draft-field="agency"]').inputValue()).toBe(rec.agency);
+    const shown = await page.locator('[data-review] td[data-metric]').evaluateAll((tds) =>
+      Object.fromEntries(tds.map((td) => [td.getAttribute('data-metric'), td.getAttribute('data-value')])));
+    for (const [code, v] of Object.entries(rec.cells)) expect(shown[code], code).toBe(v === null ? '' : String(v));
+    const alerts = await page.locator('[role="alert"]').allTextContents();
+    expect(alerts.some((a) => a.includes('empty.doc') && a.includes('文件为空'))).toBe(true);
+    expect(alerts.some((a) => a.includes('broken.doc') && a.includes('Word 文档已损坏'))).toBe(true);
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await page.screenshot({ path: 'test-results/import-doc-zh.png' });
+    await page.locator('[data-lang-switch]').click();
+    await expect.poll(() => page.locator('[role="alert"]').allTextContents()).toContainEqual(expect.stringContaining('the file is empty (0 bytes)'));
+    const alertsEn = await page.locator('[role="alert"]').allTextContents();
+    expect(alertsEn.some((a) => a.includes('broken.doc') && a.includes('the Word document is damaged'))).toBe(true);
+    await page.screenshot({ path: 'test-results/import-doc-en.png' });
+    await page.locator('[data-lang-switch]').click();
+    await page.locator('[data-commit]').click();
+    await page.locator('[data-committed]').waitFor();
+    expect(await newTotal(page, rec.year)).toBe(before! + rec.cells.s3_new_total);
+    const origin = new URL(baseUrl()).origin;
+    expect(requests.filter((u) => !u.startsWith(origin) && !u.startsWith('data:') && !u.startsWith('blob:'))).toEqual([]);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('an RTF published under a .doc name is read too, every cell exact', async () => {
+    const dir = 'tests/fixtures/docs';
+    const rec = JSON.parse(readFileSync(`${dir}/form-plain.expected.json`, 'utf8'));
+    const { page, context, errors } = await openApp(browser, '#/import');
+    await waitReady(page);
+    await page.locator('[data-import="csv"]').setInputFiles([{ name: 'rtf-report.doc', mimeType: 'application/msword', buffer: readFileSync(`${dir}/form-plain.rtf`) }]);
+    await page.locator('[data-review]').waitFor();
+    expect(await page.locator('[data-draft-field="agency"]').inputValue()).toBe(rec.agency);
+    const shown = await page.locator('[data-review] td[data-metric]').evaluateAll((tds) =>
+      Object.fromEntries(tds.map((td) => [td.getAttribute('data-metric'), td.getAttribute('data-value')])));
+    for (const [code, v] of Object.entries(rec.cells)) expect(shown[code], code).toBe(v === null ? '' : String(v));
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 });

@@ -50,6 +50,39 @@ describe('PDF round trip through Chromium print', () => {
   });
 });
 
+/** The form with its merged group labels printed down the cell: one character per <br>, or
+ *  vertical writing; `tight` prints the table with less padding and a larger label font. */
+function verticalLabels(html: string, seed: number): string {
+  const LABELS = /(<t[dh][^>]*)>(三、本年度办理结果|申请人情况|四、结转下年度继续办理)</g;
+  const big = seed % 3 === 0 ? 'font-size:13pt;' : '';
+  const out = seed % 2
+    ? html.replace(LABELS, (_, td: string, t: string) => `${td} style="${big}">${Array.from(t).join('<br>')}<`)
+    : html.replace(LABELS, (_, td: string, t: string) => `${td} style="writing-mode:vertical-rl;${big}">${t}<`);
+  return seed % 4 < 2 ? out : out.replace('padding:2pt 4pt', 'padding:0 2pt;line-height:1.1');
+}
+
+describe('PDF round trip: vertical group labels', () => {
+  it('24 records with 三、本年度办理结果 / 申请人情况 / 四、结转… printed down their cells: every cell exact', { timeout: 200_000 }, async () => {
+    const page = await browser.newPage();
+    const failures: string[] = [];
+    let reading: Promise<void> = Promise.resolve();
+    for (let seed = 3001; seed <= 3024; seed++) {
+      const rec = { agency: '示例市交通运输局', year: 2023, cells: randomRecord(seed) };
+      const pdf = await printPdf(page, verticalLabels(renderFormHtml(rec), seed));
+      reading = reading.then(async () => {
+        const back = parseReportText((await readDocumentNode('r.pdf', pdf)).text);
+        const wrong = Object.keys(rec.cells).filter((c) => back.cells[c as CellCode] !== rec.cells[c as CellCode]);
+        if (back.agency !== rec.agency || back.year !== rec.year || wrong.length) {
+          failures.push(`seed ${seed}: ${back.agency} ${back.year} ${wrong.slice(0, 5).map((c) => `${c}=${back.cells[c as CellCode]}/${rec.cells[c as CellCode]}`).join(',')}`);
+        }
+      });
+    }
+    await reading;
+    expect(failures).toEqual([]);
+    await page.close();
+  });
+});
+
 /** A random record with many blanks: section 二 cells, one section-三 column (in some rows or
  *  all of them), scattered section-三 cells, section-四 cells. */
 function blanked(seed: number): CellValues {

@@ -53,4 +53,45 @@ describe('document kind', () => {
     expect(sniffKind('a.csv', b('agency,year'))).toBe('csv');
     expect(sniffKind('a.doc', b('\xd0\xcf'))).toBe('unknown');
   });
+  it('names empty files, Word 97 containers, pictures and other binary files', () => {
+    const ole = new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]);
+    expect(sniffKind('r.txt', new Uint8Array())).toBe('empty');
+    expect(sniffKind('r.pdf', new Uint8Array())).toBe('empty');
+    expect(sniffKind('r.doc', ole)).toBe('doc');
+    expect(sniffKind('r.wps', ole)).toBe('doc');
+    expect(sniffKind('r', ole)).toBe('doc');
+    expect(sniffKind('old.xls', ole)).toBe('unknown');
+    expect(sniffKind('report.doc', b('{\\rtf1\\ansi'))).toBe('rtf');
+    expect(sniffKind('scan.png', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 13, 10, 26, 10]))).toBe('image');
+    expect(sniffKind('scan.jpg', new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 16]))).toBe('image');
+    expect(sniffKind('data.bin', new Uint8Array([1, 2, 0, 4, 5, 0, 0, 9]))).toBe('unknown');
+    expect(sniffKind('notes.log', b('中卫市数据局 2024'))).toBe('text');
+    // UTF-16 text has NUL bytes but a byte-order mark
+    expect(sniffKind('r.txt', new Uint8Array([0xff, 0xfe, 0x2d, 0x4e, 0x0d, 0x53]))).toBe('text');
+  });
+});
+
+describe('files no reader takes', () => {
+  it('an empty file is called empty, a foreign one neither text nor a document, in both languages', async () => {
+    const { readDocumentNode } = await import('../../src/lib/ingest/docs/readNode');
+    const fail = (name: string, bytes: Uint8Array) => readDocumentNode(name, bytes).then(() => null, (e) => e);
+    const empty = await fail('report.pdf', new Uint8Array());
+    expect([empty.zh, empty.en]).toEqual(['文件为空（0 字节）', 'the file is empty (0 bytes)']);
+    const bin = await fail('data.bin', new Uint8Array([1, 2, 0, 4, 5, 0, 0, 9]));
+    expect(bin.en).toMatch(/neither text nor a known document/);
+    expect(bin.zh).toMatch(/既不是文本，也不是已知的文档格式/);
+    expect((await fail('blank.txt', new TextEncoder().encode('  \n\n '))).en).toMatch(/no text/);
+  });
+});
+
+describe('PDF pages without a text layer (the hook for OCR)', () => {
+  it('counts each page\'s text items; a PDF with none anywhere is refused plainly', async () => {
+    const { docText } = await import('../../src/lib/ingest/docs/docText');
+    const doc = docText('pdf', 'a\n\f\n', [{ page: 1, lines: ['a'], items: 3 }, { page: 2, lines: [], items: 0 }]);
+    expect(doc.pageItems).toEqual([3, 0]);
+    expect(doc.pageStarts).toEqual([1, 3]);
+    const scanned = () => docText('pdf', '\n\f\n', [{ page: 1, lines: [], items: 0 }, { page: 2, lines: [], items: 0 }]);
+    expect(scanned).toThrow(/no text layer/);
+    expect(scanned).toThrow(expect.objectContaining({ zh: expect.stringMatching(/没有文字层/) }));
+  });
 });

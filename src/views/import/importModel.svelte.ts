@@ -8,7 +8,8 @@ import { GOVERNMENT_LEVELS, LEVELS } from '../../lib/format/levels';
 import { bestOf, draftState, duplicateGroups, typedCell, type DraftState } from '../../lib/ingest/draftStates';
 import { draftInWorker } from '../../lib/ingest/draftClient';
 import { draftProblems, type DocumentDraft } from '../../lib/ingest/document';
-import { sniffKind } from '../../lib/ingest/docs/kind';
+import { sniffKind, type DocKind } from '../../lib/ingest/docs/kind';
+import { DocumentError, kindError } from '../../lib/ingest/docs/docErrors';
 import { importTableFile, tableFileKind } from '../../lib/state/tableImport';
 import type { CellCode } from '../../lib/format/cells';
 // served as it is from public/samples/ (relative to the page: the app may live under any path)
@@ -78,7 +79,8 @@ export class ImportModel {
         else await this.document(i, file, kind);
       } catch (e) {
         const why = e instanceof Error ? e.message : String(e);
-        this.files[i] = { name: file.name, status: 'failed', result: null, error: { zh: `无法读取：${why}`, en: `cannot read: ${why}` } };
+        const error = e instanceof DocumentError ? { zh: e.zh, en: e.en } : { zh: `无法读取：${why}`, en: `cannot read: ${why}` };
+        this.files[i] = { name: file.name, status: 'failed', result: null, error };
       }
       this.done = i + 1;
     }
@@ -129,8 +131,9 @@ export class ImportModel {
 
   private async document(i: number, file: File, kind: string) {
     const name = file.name;
-    if (kind === 'unknown' || kind === 'xlsx') {
-      this.files[i] = { name, status: 'failed', result: null, error: { zh: '不支持的文件类型（支持 CSV、XLSX、Parquet、PDF、DOCX、HTML、TXT）', en: 'unsupported file type (CSV, XLSX, Parquet, PDF, DOCX, HTML and TXT are read)' } };
+    const refused = kindError(kind as DocKind, name);
+    if (refused) {
+      this.files[i] = { name, status: 'failed', result: null, error: { zh: refused.zh, en: refused.en } };
       return;
     }
     if (file.size > MAX_DOCUMENT_BYTES) {

@@ -7,6 +7,8 @@
 // display width from where it starts (reportText/columns.ts); padding inside items would change
 // the text itself. Each page is laid out from its own leftmost item. Text is NFKC-normalised:
 // PDFs often carry Kangxi-radical code points (⼆, ⼯) for ordinary characters. Pure.
+import { joinVerticalLabels } from './pdfVertical';
+
 export interface TextItem {
   str: string;
   /** left edge and baseline, in PDF units (y grows upwards) */
@@ -19,6 +21,8 @@ export interface TextItem {
 export interface PageText {
   page: number;
   lines: string[];
+  /** non-blank text items on the page (0: no text layer, a scan) */
+  items?: number;
 }
 
 export function itemsToLines(items: TextItem[]): string[] {
@@ -26,8 +30,10 @@ export function itemsToLines(items: TextItem[]): string[] {
   if (!usable.length) return [];
   const heights = usable.map((i) => i.height || 10).sort((a, b) => a - b);
   const h = heights[Math.floor(heights.length / 2)] || 10;
+  // a group label printed one character per line takes no part in forming lines (pdfVertical.ts)
+  const placed = joinVerticalLabels(usable, h).items;
   // top to bottom, then left to right
-  const sorted = [...usable].sort((a, b) => b.y - a.y || a.x - b.x);
+  const sorted = [...placed].sort((a, b) => b.y - a.y || a.x - b.x);
   const rows: TextItem[][] = [];
   for (const it of sorted) {
     const row = rows.at(-1);

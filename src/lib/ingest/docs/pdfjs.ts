@@ -7,7 +7,7 @@ interface PdfJs {
 }
 interface PdfDoc {
   numPages: number;
-  getPage(n: number): Promise<{ getTextContent(): Promise<{ items: unknown[] }>; cleanup(): void }>;
+  getPage(n: number): Promise<{ getTextContent(o?: Record<string, unknown>): Promise<{ items: unknown[] }>; cleanup(): void }>;
   destroy(): Promise<void>;
 }
 interface RawItem { str?: string; transform?: number[]; width?: number; height?: number }
@@ -22,20 +22,23 @@ export async function pdfToPages(pdfjs: PdfJs, bytes: Uint8Array, opts: PdfOptio
   const doc = await pdfjs.getDocument({
     data: bytes.slice(), // pdf.js takes ownership of the buffer
     cMapUrl: opts.cMapUrl, cMapPacked: true, standardFontDataUrl: opts.standardFontDataUrl,
-    isEvalSupported: false, disableFontFace: true, useSystemFonts: false,
+    // text only: no font faces, no images or canvases, no scripting, no warnings on the console
+    isEvalSupported: false, disableFontFace: true, useSystemFonts: false, isOffscreenCanvasSupported: false,
+    isImageDecoderSupported: false, enableXfa: false, verbosity: 0,
   }).promise;
   try {
     const pages: PageText[] = [];
     for (let n = 1; n <= doc.numPages; n++) {
       const page = await doc.getPage(n);
-      const content = await page.getTextContent();
+      // no marked-content markers, and no Unicode normalisation: pdfLayout.ts applies NFKC itself
+      const content = await page.getTextContent({ includeMarkedContent: false, disableNormalization: true });
       const items: TextItem[] = (content.items as RawItem[])
         .filter((i) => typeof i.str === 'string' && i.transform)
         .map((i) => ({
           str: i.str!, x: i.transform![4], y: i.transform![5], width: i.width ?? 0,
           height: i.height || Math.hypot(i.transform![2], i.transform![3]) || 10,
         }));
-      pages.push({ page: n, lines: itemsToLines(items) });
+      pages.push({ page: n, lines: itemsToLines(items), items: items.filter((i) => i.str.trim() !== '').length });
       page.cleanup();
       opts.onPage?.(n, doc.numPages);
     }

@@ -1,15 +1,20 @@
 // Documents → text in the browser: PDF through pdf.js (parsing in its bundled worker, CJK CMaps
-// served by the app), DOCX through mammoth, HTML through DOMParser, text through decode.ts.
+// served by the app), DOCX through mammoth, Word 97 .doc through word97.ts, HTML through
+// DOMParser, text through decode.ts. Each reader is loaded only when a file needs it.
 import { decodeBytes } from '../decode';
 import { htmlToText } from './html';
 import { sniffKind } from './kind';
-import { pageStarts, type DocText } from './docText';
+import { DocumentError, kindError } from './docErrors';
+import { mhtHtml } from './mht';
+import { docText, type DocText } from './docText';
 import { pagesToText } from './pdfLayout';
 
 export type { DocText };
 
 export async function readDocument(name: string, bytes: Uint8Array, onProgress?: (done: number, total: number) => void): Promise<DocText> {
   const kind = sniffKind(name, bytes);
+  const refused = kindError(kind, name);
+  if (refused) throw refused;
   if (kind === 'pdf') {
     const [pdfjs, { default: workerUrl }, { pdfToPages }] = await Promise.all([
       import('pdfjs-dist'), import('pdfjs-dist/build/pdf.worker.min.mjs?url'), import('./pdfjs'),
@@ -19,15 +24,22 @@ export async function readDocument(name: string, bytes: Uint8Array, onProgress?:
       // resolved against the page, so the app works from any path of any static host
       cMapUrl: new URL('pdfjs/cmaps/', document.baseURI).href, standardFontDataUrl: new URL('pdfjs/standard_fonts/', document.baseURI).href, onPage: onProgress,
     });
-    return { kind, text: pagesToText(pages), pageStarts: pageStarts(pages.map((p) => p.lines.length)) };
+    return docText(kind, pagesToText(pages), pages);
   }
   if (kind === 'docx') {
     const mammoth = (await import('mammoth')).default;
     const { value } = await mammoth.convertToHtml({ arrayBuffer: bytes.slice().buffer });
-    return { kind, text: htmlToText(value, { parse: domParse }) };
+    return docText(kind, htmlToText(value, { parse: domParse }));
   }
-  if (kind === 'html') return { kind, text: htmlToText(decodeBytes(bytes).text, { parse: domParse }) };
-  return { kind, text: decodeBytes(bytes).text };
+  if (kind === 'doc') return docText(kind, (await import('./word97')).readWord97(bytes));
+  if (kind === 'rtf') return docText(kind, (await import('./rtf')).readRtf(bytes));
+  if (kind === 'mht') {
+    const html = mhtHtml(bytes);
+    if (html === null) throw new DocumentError('网页存档（MHT）中没有网页内容', 'the web archive (MHT) holds no web page');
+    return docText(kind, htmlToText(html, { parse: domParse }));
+  }
+  if (kind === 'html') return docText(kind, htmlToText(decodeBytes(bytes).text, { parse: domParse }));
+  return docText(kind, decodeBytes(bytes).text);
 }
 
 const domParse = (html: string) => new DOMParser().parseFromString(html, 'text/html');

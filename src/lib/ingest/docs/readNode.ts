@@ -1,33 +1,39 @@
 // Documents → text in Node (the `npm run parse` command and tests): pdf.js's legacy build,
-// mammoth, linkedom for HTML. Same layout code as the browser.
+// mammoth, word97.ts, linkedom for HTML. Same layout code as the browser.
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
 import { decodeBytes } from '../decode';
 import { htmlToText } from './html';
 import { sniffKind } from './kind';
+import { DocumentError, kindError } from './docErrors';
+import { mhtHtml } from './mht';
 import { pagesToText } from './pdfLayout';
-import { pageStarts, type DocText } from './docText';
+import { docText, type DocText } from './docText';
 
 const require = createRequire(import.meta.url);
 
 export async function readDocumentNode(name: string, bytes: Uint8Array): Promise<DocText> {
   const kind = sniffKind(name, bytes);
+  const refused = kindError(kind, name);
+  if (refused) throw refused;
   if (kind === 'pdf') {
-    const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
-    const { pdfToPages } = await import('./pdfjs');
-    const root = dirname(require.resolve('pdfjs-dist/package.json'));
-    const pages = await pdfToPages(pdfjs as never, bytes, {
-      cMapUrl: join(root, 'cmaps') + '/', standardFontDataUrl: join(root, 'standard_fonts') + '/',
-    });
-    return { kind, text: pagesToText(pages), pageStarts: pageStarts(pages.map((p) => p.lines.length)) };
+    const [{ loadPdfJsNode, pdfJsDataDirs }, { pdfToPages }] = await Promise.all([import('./pdfjsNode'), import('./pdfjs')]);
+    const pages = await pdfToPages((await loadPdfJsNode()) as never, bytes, pdfJsDataDirs());
+    return docText(kind, pagesToText(pages), pages);
   }
   if (kind === 'docx') {
     const mammoth = require('mammoth');
     const { value } = await mammoth.convertToHtml({ buffer: Buffer.from(bytes) });
-    return { kind, text: htmlToText(value, { parse: linkedomParse }) };
+    return docText(kind, htmlToText(value, { parse: linkedomParse }));
   }
-  if (kind === 'html') return { kind, text: htmlToText(decodeBytes(bytes).text, { parse: linkedomParse }) };
-  return { kind, text: decodeBytes(bytes).text };
+  if (kind === 'doc') return docText(kind, (await import('./word97')).readWord97(bytes));
+  if (kind === 'rtf') return docText(kind, (await import('./rtf')).readRtf(bytes));
+  if (kind === 'mht') {
+    const html = mhtHtml(bytes);
+    if (html === null) throw new DocumentError('网页存档（MHT）中没有网页内容', 'the web archive (MHT) holds no web page');
+    return docText(kind, htmlToText(html, { parse: linkedomParse }));
+  }
+  if (kind === 'html') return docText(kind, htmlToText(decodeBytes(bytes).text, { parse: linkedomParse }));
+  return docText(kind, decodeBytes(bytes).text);
 }
 
 function linkedomParse(html: string): Document {
