@@ -44,7 +44,7 @@ describe('like-for-like changes', () => {
     await loadCsv(db, 'r.csv', wideCsv(REPORTS.map(([agency, year, n, h, g]) => ({
       agency, year, cells: { s3_new_total: n, s3_handled_total_total: h, s3_granted_total: g },
     }))));
-  });
+  }, 60_000);
 
   it('sums each year’s panel for the year and the year before; the year’s own total is unchanged', async () => {
     const rows = await db.query<PanelRow>(panelTotalsSql({}, P, [NEW, HANDLED, ...OPEN]));

@@ -18,9 +18,10 @@ function panelCte(p: Period): string {
 }
 
 /** Two rows per year y of `p` that has a panel: `back = 0` sums the panel's reports of y,
- *  `back = 1` those of y-1; `panel` = the number of agencies in it. */
-export function panelTotalsSql(f: AgencyFilter, p: Period, measures: readonly Measure[]): string {
-  return `${withScope(f, p, panelCte(p), span(p))}SELECT p.year::INTEGER AS year, s.back::INTEGER AS back, COUNT(*)::INTEGER AS panel,
+ *  `back = 1` those of y-1; `panel` = the number of agencies in it. `largestIn`: the period that
+ *  decides "exclude the largest" (default `p`). */
+export function panelTotalsSql(f: AgencyFilter, p: Period, measures: readonly Measure[], largestIn: Period = p): string {
+  return `${withScope(f, largestIn, panelCte(p), span(p))}SELECT p.year::INTEGER AS year, s.back::INTEGER AS back, COUNT(*)::INTEGER AS panel,
   ${measures.map(measureSelect).join(',\n  ')}
 FROM panel p CROSS JOIN (VALUES (0), (1)) s(back)
 JOIN reports r ON r.agency_id = p.agency_id AND r.year = p.year - s.back
@@ -31,7 +32,7 @@ GROUP BY 1, 2 ORDER BY 1, 2`;
  *  `no_prev` counted in y with no report in y-1, `moved_prev` counted in y with a report in y-1
  *  that was not counted (its area was counted the other way: through its aggregate report or
  *  through its members), and `no_cur` / `moved_cur` the same from y-1's side. */
-export function panelCoverageSql(f: AgencyFilter, p: Period): string {
+export function panelCoverageSql(f: AgencyFilter, p: Period, largestIn: Period = p): string {
   const pairs = `pairs AS (
     SELECT COALESCE(a.agency_id, b.agency_id) AS agency_id, COALESCE(a.year, b.year + 1) AS year,
       a.agency_id IS NOT NULL AS in_cur, b.agency_id IS NOT NULL AS in_prev
@@ -39,7 +40,7 @@ export function panelCoverageSql(f: AgencyFilter, p: Period): string {
     FULL JOIN (SELECT * FROM counted WHERE year BETWEEN ${lit(p.from - 1)} AND ${lit(p.to - 1)}) b
       ON a.agency_id = b.agency_id AND a.year = b.year + 1
   )`;
-  return `${withScope(f, p, pairs, span(p))}SELECT x.year::INTEGER AS year,
+  return `${withScope(f, largestIn, pairs, span(p))}SELECT x.year::INTEGER AS year,
   COUNT(*) FILTER (WHERE in_cur)::INTEGER AS counted,
   COUNT(*) FILTER (WHERE in_prev)::INTEGER AS prev_counted,
   COUNT(*) FILTER (WHERE in_cur AND in_prev)::INTEGER AS panel,
