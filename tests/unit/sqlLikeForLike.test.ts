@@ -75,6 +75,10 @@ describe('like-for-like changes', () => {
   it('filters: within 市级部门 the panel is that level’s agencies', async () => {
     const rows = await db.query<PanelRow>(panelTotalsSql({ level: '市级部门' }, { from: 2024, to: 2024 }, [NEW]));
     expect(lflChange(rows, 2024, 's3_new_total')).toMatchObject({ panel: 2, cur: 947, prev: 744, abs: 203 });
+    // no aggregate in this scope: D3 stopped reporting
+    expect(await db.query(panelCoverageSql({ level: '市级部门' }, { from: 2024, to: 2024 }))).toEqual([
+      { year: 2024, counted: 2, prev_counted: 3, panel: 2, no_prev: 0, moved_prev: 0, no_cur: 1, moved_cur: 0 },
+    ]);
   });
 
   it('marks years whose reporting set differs from the latest year’s, and gives a balanced series', async () => {

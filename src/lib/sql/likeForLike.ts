@@ -9,6 +9,14 @@ import { withScope, type AgencyFilter, type Period } from './scope';
 
 const span = (p: Period): Period => ({ from: p.from - 1, to: p.to });
 
+/** `in_rep(agency_id, year)`: every report in scope within `p` (counted or not). */
+function inRepCte(p: Period): string {
+  return `in_rep AS MATERIALIZED (
+    SELECT r.agency_id, r.year::INTEGER AS year FROM reports r
+    WHERE r.year BETWEEN ${lit(p.from)} AND ${lit(p.to)} AND r.agency_id IN (SELECT agency_id FROM scope)
+  )`;
+}
+
 /** `panel(agency_id, year)`: counted in `year` and in `year - 1`, for the years of `p`. */
 function panelCte(p: Period): string {
   return `panel AS MATERIALIZED (
@@ -40,7 +48,7 @@ export function panelCoverageSql(f: AgencyFilter, p: Period, largestIn: Period =
     FULL JOIN (SELECT * FROM counted WHERE year BETWEEN ${lit(p.from - 1)} AND ${lit(p.to - 1)}) b
       ON a.agency_id = b.agency_id AND a.year = b.year + 1
   )`;
-  return `${withScope(f, largestIn, pairs, span(p))}SELECT x.year::INTEGER AS year,
+  return `${withScope(f, largestIn, `${inRepCte(span(p))},\n  ${pairs}`, span(p))}SELECT x.year::INTEGER AS year,
   COUNT(*) FILTER (WHERE in_cur)::INTEGER AS counted,
   COUNT(*) FILTER (WHERE in_prev)::INTEGER AS prev_counted,
   COUNT(*) FILTER (WHERE in_cur AND in_prev)::INTEGER AS panel,
@@ -49,9 +57,9 @@ export function panelCoverageSql(f: AgencyFilter, p: Period, largestIn: Period =
   COUNT(*) FILTER (WHERE in_prev AND NOT in_cur AND rc.agency_id IS NULL)::INTEGER AS no_cur,
   COUNT(*) FILTER (WHERE in_prev AND NOT in_cur AND rc.agency_id IS NOT NULL)::INTEGER AS moved_cur
 FROM pairs x
-LEFT JOIN c_report rp ON rp.agency_id = x.agency_id AND rp.year = x.year - 1
-LEFT JOIN c_report rc ON rc.agency_id = x.agency_id AND rc.year = x.year
-WHERE x.year IN (SELECT year FROM c_report) AND x.year - 1 IN (SELECT year FROM c_report)
+LEFT JOIN in_rep rp ON rp.agency_id = x.agency_id AND rp.year = x.year - 1
+LEFT JOIN in_rep rc ON rc.agency_id = x.agency_id AND rc.year = x.year
+WHERE x.year IN (SELECT year FROM in_rep) AND x.year - 1 IN (SELECT year FROM in_rep)
 GROUP BY x.year ORDER BY x.year`;
 }
 
@@ -59,12 +67,13 @@ GROUP BY x.year ORDER BY x.year`;
  *  reported in the period's latest year did (`of_latest`), and the latest year's count — a year
  *  whose set differs from the latest year's is marked on the trend charts. */
 export function reportingCoverageSql(f: AgencyFilter, p: Period): string {
-  return `${withScope(f, p, `latest AS (SELECT agency_id FROM c_report WHERE year = (SELECT MAX(year) FROM c_report))`)}SELECT r.year::INTEGER AS year,
+  return `${withScope(f, p, `${inRepCte(p)},
+  latest AS (SELECT agency_id FROM in_rep WHERE year = (SELECT MAX(year) FROM in_rep))`)}SELECT r.year::INTEGER AS year,
   COUNT(*)::INTEGER AS reporting,
   COUNT(l.agency_id)::INTEGER AS of_latest,
   (SELECT COUNT(*) FROM latest)::INTEGER AS latest_reporting,
-  (SELECT MAX(year) FROM c_report)::INTEGER AS latest_year
-FROM c_report r LEFT JOIN latest l ON l.agency_id = r.agency_id
+  (SELECT MAX(year) FROM in_rep)::INTEGER AS latest_year
+FROM in_rep r LEFT JOIN latest l ON l.agency_id = r.agency_id
 GROUP BY r.year ORDER BY r.year`;
 }
 

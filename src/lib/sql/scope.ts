@@ -10,7 +10,7 @@
 // "Exclude the largest" drops the leaf agency with the most new applications (s3_new_total) in the
 // period, from the totals and from the rows.
 import { ident, lit } from '../db/adapter';
-import { countedCtes } from './counted';
+import { COUNTED_REPORTS, countedCtes } from './counted';
 
 export interface AgencyFilter {
   level?: string | null;
@@ -77,7 +77,7 @@ export function scopeCtes(f: AgencyFilter, p: Period, countIn: Period = p): stri
   ),
   scope AS (SELECT agency_id FROM in_scope WHERE agency_id NOT IN (SELECT agency_id FROM excluded)),
   leaf_scope AS (SELECT s.agency_id FROM scope s JOIN agencies a ON a.agency_id = s.agency_id AND NOT a.is_aggregate),
-  ${countedCtes(countIn)}`;
+  ${countedCtes(countIn, !conds.length && !f.ids && !f.excludeLargest)}`;
 }
 
 /** `WITH RECURSIVE <scope CTEs>[, more]` — the head of every filtered query. */
@@ -88,7 +88,7 @@ export function withScope(f: AgencyFilter, p: Period, more = '', countIn: Period
 /** The reports totals add (counted.ts) within the period, as a FROM clause aliased `r`; the
  *  period must lie within the scope's `countIn`. */
 export function leafReportsIn(p: Period): string {
-  return `reports r SEMI JOIN counted c ON c.agency_id = r.agency_id AND c.year = r.year WHERE r.year BETWEEN ${lit(p.from)} AND ${lit(p.to)}`;
+  return `${COUNTED_REPORTS} AND r.year BETWEEN ${lit(p.from)} AND ${lit(p.to)}`;
 }
 
 /** Who is in scope: agency rows (for tests and for the views' "n agencies" note). */
