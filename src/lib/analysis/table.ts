@@ -29,6 +29,8 @@ export interface TCell {
   kind?: ColKind;
   /** values of a sparkline cell */
   spark?: (number | null)[];
+  /** a like-for-like change: hooks data-change-of, data-value (absolute change), data-panel */
+  change?: { of: string; abs: number | null; panel: number };
 }
 
 export interface TRow {

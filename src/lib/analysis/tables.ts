@@ -6,6 +6,8 @@ import { STRINGS } from '../i18n/strings';
 import { buildHash } from '../state/route';
 import { metricLabel } from './labels';
 import type { ColKind, TCol, TableSpec, TRow } from './table';
+import type { LflChange } from './likeForLike';
+import { changeText } from '../i18n/changeStrings';
 
 export type Lookup = (year: number, metric: string) => number | null;
 const kindOf = (metric: string): ColKind => (metric === 's2_fee_amount' ? 'money' : 'count');
@@ -23,20 +25,33 @@ export function yearsByMeasures(years: number[], metrics: readonly string[], get
   return { cols, rows };
 }
 
-/** Rows = measures, columns = each year's value and its change from the year before. */
-export function measuresByYears(years: number[], metrics: readonly string[], get: Lookup, lang: Lang, labels?: string[]): TableSpec {
+/** Rows = measures, columns = each year's value and its change from the year before — over the
+ *  like-for-like panel when `lfl` is given (the cell carries the change hooks and the panel size). */
+export function measuresByYears(years: number[], metrics: readonly string[], get: Lookup, lang: Lang, labels?: string[],
+  lfl?: (year: number, metric: string) => LflChange | null): TableSpec {
   const s = STRINGS[lang];
+  const t = changeText(lang);
   const cols: TCol[] = [{ key: 'metric', label: s.measure, kind: 'text', head: true }];
   years.forEach((y, i) => {
     cols.push({ key: `y${y}`, label: String(y), kind: 'count' });
-    if (i > 0) cols.push({ key: `yoy${y}`, label: `${y} ${s.yoy}`, kind: 'change', title: s.yoy_title });
+    if (i > 0) {
+      const panel = lfl && metrics.length ? lfl(y, metrics[0])?.panel : undefined;
+      cols.push(lfl
+        ? { key: `yoy${y}`, label: lang === 'zh' ? `${y} ${s.yoy}（${t.panel(panel ?? 0)}）` : `${y} ${s.yoy} (${t.panel(panel ?? 0)})`, kind: 'change', title: t.panel_title }
+        : { key: `yoy${y}`, label: `${y} ${s.yoy}`, kind: 'change', title: s.yoy_title });
+    }
   });
   const rows: TRow[] = metrics.map((m, mi) => {
     const cells: TRow['cells'] = { metric: { v: labels?.[mi] ?? metricLabel(m, lang) } };
     years.forEach((y, i) => {
       const v = get(y, m);
       cells[`y${y}`] = { v, metric: m, kind: kindOf(m) };
-      if (i > 0) cells[`yoy${y}`] = { v: change(v, get(years[i - 1], m)).pct, metric: `${m}__yoy` };
+      if (i === 0) return;
+      if (!lfl) cells[`yoy${y}`] = { v: change(v, get(years[i - 1], m)).pct, metric: `${m}__yoy` };
+      else {
+        const c = lfl(y, m);
+        cells[`yoy${y}`] = { v: c?.pct ?? null, metric: `${m}__yoy`, change: { of: m, abs: c?.abs ?? null, panel: c?.panel ?? 0 } };
+      }
     });
     return { key: m, cells };
   });

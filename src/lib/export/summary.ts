@@ -7,7 +7,9 @@ import { CELLS, CELL_BY_CODE, allowsFraction } from '../format/cells';
 import { fmtCount, fmtMoney } from '../format';
 import type { Lang } from '../i18n/messages';
 import { META_LABELS_ZH } from '../ingest/csv';
-import { LEAF_REPORTS, rowSumOfCodes } from '../sql/common';
+import { ALL_YEARS, rowSumOfCodes } from '../sql/common';
+import { COUNTED_REPORTS } from '../sql/counted';
+import { withScope } from '../sql/scope';
 import { HANDLED_CODE, REASONS, REASON_GROUPS } from '../sql/keyMeasures';
 import { groupMeasure } from '../sql/measures';
 import { toCsv, type CsvCell } from './csv';
@@ -46,9 +48,10 @@ function rollup(): SummarySpec {
   return {
     name: 'overview-city-rollup',
     columns: [meta('year', 'year'), { key: 'leaf_reports', zh: '汇总的末级报告数', kind: 'count' }, ...cells],
-    // Leaf reports only: an aggregate report is never added to its members' (SUM keeps NULL when all are blank).
-    sql: `SELECT r.year::INTEGER AS year, COUNT(*)::INTEGER AS leaf_reports,\n  ${cells.map(sum).join(',\n  ')}
-FROM ${LEAF_REPORTS}\nGROUP BY r.year ORDER BY r.year`,
+    // The counted reports (sql/counted.ts): leaf reports, and an area's aggregate report only where
+    // its members are missing (SUM keeps NULL when all are blank).
+    sql: `${withScope({}, ALL_YEARS)}SELECT r.year::INTEGER AS year, COUNT(*)::INTEGER AS leaf_reports,\n  ${cells.map(sum).join(',\n  ')}
+FROM ${COUNTED_REPORTS}\nGROUP BY r.year ORDER BY r.year`,
   };
 }
 

@@ -23,6 +23,5 @@ export function measureSelect(m: Measure): string {
   return `${sumOfCodes(m.codes)} AS ${ident(m.name)}`;
 }
 
-/** Reports that count toward totals: leaf reports only. An aggregate report (a district's own
- *  annual report summing its members) is never added to its members' reports. */
-export const LEAF_REPORTS = `reports r JOIN agencies a ON a.agency_id = r.agency_id AND NOT a.is_aggregate`;
+/** Every year a report can have: the period of the unfiltered city-wide totals. */
+export const ALL_YEARS = { from: 1900, to: 2200 } as const;

@@ -1,7 +1,8 @@
 // Agency comparison (pure SQL builder): each agency in scope with a report in the year, its key
 // measures from its own report, and per measure its rank (ties share a rank; 1 = largest) and
 // percentile among its peers — the agencies in scope of the same level. A blank measure gets no
-// rank and does not count as a peer.
+// rank and does not count as a peer; an agency with no peer but itself gets no rank and no
+// percentile (alone, "rank 1 of 1, percentile 0%" would read as the worst).
 import { ident, lit } from '../db/adapter';
 import { rowSumOfCodes } from './common';
 import type { CompareMetric } from './keyMeasures';
@@ -43,7 +44,7 @@ export function compareSql(f: AgencyFilter, year: number, metrics: readonly Comp
   long AS (UNPIVOT (SELECT agency_id, level, ${cols} FROM base) ON ${cols} INTO NAME m VALUE v),
   counts AS MATERIALIZED (SELECT m, level, v, COUNT(*) AS c FROM long GROUP BY m, level, v),
   ranked AS MATERIALIZED (
-    SELECT m, level, v, (ge - c + 1)::INTEGER AS rk, CASE WHEN n = 1 THEN 0 ELSE (n - ge)::DOUBLE / (n - 1) END AS pct
+    SELECT m, level, v, CASE WHEN n >= 2 THEN (ge - c + 1)::INTEGER END AS rk, CASE WHEN n >= 2 THEN (n - ge)::DOUBLE / (n - 1) END AS pct
     FROM (SELECT m, level, v, c, SUM(c) OVER (PARTITION BY m, level ORDER BY v DESC ROWS UNBOUNDED PRECEDING) AS ge,
       SUM(c) OVER (PARTITION BY m, level) AS n FROM counts)
   ),

@@ -1,13 +1,16 @@
-// Overview builders: city-wide leaf totals by year, and reporting counts.
+// Overview builders: city-wide totals by year (the counted reports: counted.ts), and reporting counts.
 
-import { LEAF_REPORTS, measureSelect } from './common';
+import { ALL_YEARS, measureSelect } from './common';
+import { COUNTED_REPORTS } from './counted';
 import type { Measure } from './measures';
+import { withScope } from './scope';
 
-/** One row per year: the sums of each measure over leaf reports. */
+/** One row per year: the sums of each measure over the counted reports (leaf reports, and an
+ *  area's aggregate report where its members are missing). `leaf_reports` = reports added. */
 export function leafTotalsByYear(measures: Measure[]): string {
-  return `SELECT r.year::INTEGER AS year, COUNT(*)::INTEGER AS leaf_reports,
+  return `${withScope({}, ALL_YEARS)}SELECT r.year::INTEGER AS year, COUNT(*)::INTEGER AS leaf_reports,
   ${measures.map(measureSelect).join(',\n  ')}
-FROM ${LEAF_REPORTS}
+FROM ${COUNTED_REPORTS}
 GROUP BY r.year ORDER BY r.year`;
 }
 

@@ -13,7 +13,7 @@ export function reasonTotalsByYearSql(f: AgencyFilter, p: Period, largestIn: Per
     ...REASON_GROUPS.map((g) => groupMeasure(g)).map((m) => `${sumOfCodes(m.codes)} AS ${ident(m.name)}`),
     `${sumOfCodes([HANDLED_CODE])} AS ${ident(HANDLED_CODE)}`,
   ];
-  return `${withScope(f, largestIn)}SELECT r.year::INTEGER AS year, COUNT(*)::INTEGER AS leaf_reports,
+  return `${withScope(f, largestIn, '', p)}SELECT r.year::INTEGER AS year, COUNT(*)::INTEGER AS leaf_reports,
   ${cols.join(',\n  ')}
 FROM ${leafReportsIn(p)}
 GROUP BY r.year ORDER BY r.year`;

@@ -4,12 +4,13 @@
 // search), the agency itself OR one of its ancestors whose report is an aggregate (is_aggregate)
 // matches it. So `level=区县` means the districts and everything their aggregate reports cover
 // (their departments and townships); `level=市级` means the city government's own report only
-// (the city's report is not an aggregate). Totals then add the LEAF reports in scope only: an
-// aggregate's report is never added to its members' reports. Per-agency rows show every agency in
-// scope with its own report (an aggregate row is marked, and never added into a total).
+// (the city's report is not an aggregate). Totals then add the COUNTED reports in scope: an
+// aggregate's report is added only where it stands for its area (counted.ts: members missing).
+// Per-agency rows show every agency in scope with its own report (an aggregate row is marked).
 // "Exclude the largest" drops the leaf agency with the most new applications (s3_new_total) in the
 // period, from the totals and from the rows.
 import { ident, lit } from '../db/adapter';
+import { COUNTED_REPORTS, countedCtes } from './counted';
 
 export interface AgencyFilter {
   level?: string | null;
@@ -38,8 +39,9 @@ function searchMatch(q: string, alias: string): string {
 /** WITH-clause items (no leading WITH) defining:
  *  - `scope(agency_id)`: agencies in scope (aggregates included), minus the excluded one;
  *  - `leaf_scope(agency_id)`: the leaf agencies of `scope`, whose reports totals add;
- *  - `excluded(agency_id, s3_new_total)`: the agency left out by excludeLargest (0 or 1 row). */
-export function scopeCtes(f: AgencyFilter, p: Period): string {
+ *  - `excluded(agency_id, s3_new_total)`: the agency left out by excludeLargest (0 or 1 row);
+ *  - `counted(agency_id, year)`: the reports totals add in `countIn` (default `p`), counted.ts. */
+export function scopeCtes(f: AgencyFilter, p: Period, countIn: Period = p): string {
   const conds: string[] = [];
   if (f.level) conds.push(`bool_or(m.level = ${lit(f.level)})`);
   if (f.category) conds.push(`bool_or(m.category = ${lit(f.category)})`);
@@ -74,17 +76,19 @@ export function scopeCtes(f: AgencyFilter, p: Period): string {
     ${largest}
   ),
   scope AS (SELECT agency_id FROM in_scope WHERE agency_id NOT IN (SELECT agency_id FROM excluded)),
-  leaf_scope AS (SELECT s.agency_id FROM scope s JOIN agencies a ON a.agency_id = s.agency_id AND NOT a.is_aggregate)`;
+  leaf_scope AS (SELECT s.agency_id FROM scope s JOIN agencies a ON a.agency_id = s.agency_id AND NOT a.is_aggregate),
+  ${countedCtes(countIn, !conds.length && !f.ids && !f.excludeLargest)}`;
 }
 
 /** `WITH RECURSIVE <scope CTEs>[, more]` — the head of every filtered query. */
-export function withScope(f: AgencyFilter, p: Period, more = ''): string {
-  return `WITH RECURSIVE ${scopeCtes(f, p)}${more ? `,\n  ${more}` : ''}\n`;
+export function withScope(f: AgencyFilter, p: Period, more = '', countIn: Period = p): string {
+  return `WITH RECURSIVE ${scopeCtes(f, p, countIn)}${more ? `,\n  ${more}` : ''}\n`;
 }
 
-/** The leaf reports in scope within the period, as a FROM clause aliased `r`. */
+/** The reports totals add (counted.ts) within the period, as a FROM clause aliased `r`; the
+ *  period must lie within the scope's `countIn`. */
 export function leafReportsIn(p: Period): string {
-  return `reports r WHERE r.agency_id IN (SELECT agency_id FROM leaf_scope) AND r.year BETWEEN ${lit(p.from)} AND ${lit(p.to)}`;
+  return `${COUNTED_REPORTS} AND r.year BETWEEN ${lit(p.from)} AND ${lit(p.to)}`;
 }
 
 /** Who is in scope: agency rows (for tests and for the views' "n agencies" note). */

@@ -8,6 +8,7 @@ import { metricLabel, rateFormula } from '../../lib/analysis/labels';
 import { agencyHead, agencyHeadCols } from '../../lib/analysis/tables';
 import { lazyTableRows, type TableSpec, type TCell, type TCol } from '../../lib/analysis/table';
 import type { CompareRow } from './compareModel.svelte';
+import { changeText } from '../../lib/i18n/changeStrings';
 
 /** The measure ranks are shown for: the sorted column if it is a measure, else new applications. */
 export function rankMetric(sortKey: string | null): string {
@@ -18,6 +19,11 @@ export function compareTable(rows: CompareRow[], year: number, sortKey: string |
   const s = STRINGS[lang];
   const rm = rankMetric(sortKey);
   const rmLabel = metricLabel(rm, lang);
+  const t = changeText(lang);
+  const rmIsRate = COMPARE_METRICS.find((m) => m.name === rm)?.kind === 'rate';
+  const direction = t.pct_direction(lang === 'zh' ? rmLabel : rmLabel.toLowerCase(), rmIsRate);
+  const open = lang === 'zh' ? '（' : ' (';
+  const close = lang === 'zh' ? '）' : ')';
   const cols: TCol[] = [
     { key: 'select', label: s.select, kind: 'select' },
     ...agencyHeadCols(lang),
@@ -30,7 +36,7 @@ export function compareTable(rows: CompareRow[], year: number, sortKey: string |
     })),
     { key: 'rank', label: `${s.peer_rank}（${rmLabel}）`, kind: 'rank', sortable: true, title: s.peer_rank_title },
     { key: 'peers', label: s.peers, kind: 'count', sortable: true },
-    { key: 'pct', label: `${s.percentile}（${rmLabel}）`, kind: 'rate', sortable: true, title: s.percentile_title },
+    { key: 'pct', label: `${s.percentile}${open}${rmLabel}; ${direction}${close}`.replace('; ', lang === 'zh' ? '；' : '; '), kind: 'rate', sortable: true, title: `${s.percentile_title}${lang === 'zh' ? '。' : '. '}${t.peers_rule}` },
   ];
   const rates = new Map(COMPARE_METRICS.filter((m) => m.kind === 'rate').map((m) => [m.name, rateFormula(m.name, lang)]));
   const measures = new Set(COMPARE_METRICS.map((m) => m.name));
@@ -41,9 +47,11 @@ export function compareTable(rows: CompareRow[], year: number, sortKey: string |
       const formula = rates.get(key);
       return { v: r[key], metric: key, title: formula === undefined ? undefined : `${formula}；${s.denominator} ${fmtCount(r[`${key}__den`], lang)}` };
     }
-    if (key === 'rank') return { v: r[`${rm}__rank`], metric: `${rm}__rank` };
-    if (key === 'peers') return { v: r[`${rm}__peers`], metric: `${rm}__peers` };
-    if (key === 'pct') return { v: r[`${rm}__pct`], metric: `${rm}__pct` };
+    // fewer than 2 peers: "—", and why
+    const noPeer = r[`${rm}__rank`] == null ? t.no_peer(r[`${rm}__peers`] ?? 0) : undefined;
+    if (key === 'rank') return { v: r[`${rm}__rank`], metric: `${rm}__rank`, title: noPeer };
+    if (key === 'peers') return { v: r[`${rm}__peers`], metric: `${rm}__peers`, title: noPeer };
+    if (key === 'pct') return { v: r[`${rm}__pct`], metric: `${rm}__pct`, title: noPeer };
     return undefined;
   };
   return {

@@ -4,6 +4,9 @@
 import { CELL_BY_CODE, OUTCOME_GROUPS, S3_PART_COLUMNS, type CellCode } from '../../lib/format/cells';
 import { RATES } from '../../lib/format/rates';
 import { leafTotalsByYear, reportingByYear } from '../../lib/sql/overview';
+import { panelCoverageSql, panelTotalsSql } from '../../lib/sql/likeForLike';
+import { standInAreasSql } from '../../lib/sql/counted';
+import { ALL_YEARS } from '../../lib/sql/common';
 import { cellMeasure, groupMeasure, suitTotalMeasure, type Measure } from '../../lib/sql/measures';
 
 export type YearRow = Record<string, number | null> & { year: number };
@@ -30,8 +33,15 @@ export const OVERVIEW_MEASURES: Measure[] = [
   ...rateMeasures(),
 ];
 
-/** The overview's queries, in the order the model asks them. */
-export function overviewQueries(): { totals: string; reporting: string } {
-  return { totals: leafTotalsByYear(OVERVIEW_MEASURES), reporting: reportingByYear() };
+/** The overview's queries, in the order the model asks them: totals, reporting counts, the
+ *  like-for-like panels' sums and coverage, and the areas counted through their aggregate report. */
+export function overviewQueries(): { totals: string; reporting: string; panel: string; coverage: string; areas: string } {
+  return {
+    totals: leafTotalsByYear(OVERVIEW_MEASURES),
+    reporting: reportingByYear(),
+    panel: panelTotalsSql({}, ALL_YEARS, OVERVIEW_MEASURES),
+    coverage: panelCoverageSql({}, ALL_YEARS),
+    areas: standInAreasSql({}, ALL_YEARS, cellMeasure('s3_new_total')),
+  };
 }
 

@@ -7,6 +7,9 @@ import { excludedSql, type AgencyFilter, type Period } from '../../lib/sql/scope
 import { agencySeriesSql, trendTotalsSql } from '../../lib/sql/trends';
 import { TREND_MEASURES } from '../../lib/sql/keyMeasures';
 import type { Measure } from '../../lib/sql/measures';
+import { balancedTotalsSql, panelCoverageSql, panelTotalsSql, reportingCoverageSql } from '../../lib/sql/likeForLike';
+import { lflChange, type LflChange, type PanelCoverage, type PanelRow } from '../../lib/analysis/likeForLike';
+import type { ReportingCoverage } from '../../lib/analysis/coverageMarks';
 
 export type YearRow = Record<string, number | null> & { year: number };
 export interface AgencySeries { agency_id: string; name: string; level: string | null; is_aggregate: boolean; values: (number | null)[] }
@@ -22,6 +25,12 @@ export class TrendsModel {
   totals = $state<YearRow[]>([]);
   agencies = $state<AgencySeries[]>([]);
   excluded = $state<Excluded | null>(null);
+  /** like-for-like panels (agencies counted in both years), their coverage, who reported each year */
+  panel = $state<PanelRow[]>([]);
+  panelCoverage = $state<PanelCoverage[]>([]);
+  reporting = $state<ReportingCoverage[]>([]);
+  /** the like-for-like series (agencies counted in every year), when asked for; else null */
+  balanced = $state<YearRow[] | null>(null);
   error = $state<string | null>(null);
   #seq = 0;
 
@@ -31,20 +40,24 @@ export class TrendsModel {
   }
 
   /** Loads; false when a newer load superseded this one (its results are dropped). */
-  async load(f: Filters, sparkMeasure: Measure): Promise<boolean> {
+  async load(f: Filters, sparkMeasure: Measure, balancedSeries = false): Promise<boolean> {
     const seq = ++this.#seq;
     try {
       const db = await getDb();
       const facets = await loadFacets(db);
       const period = resolvePeriod(f, facets.years);
       const af: AgencyFilter = f;
-      const [totals, series, excluded] = period
+      const [totals, series, excluded, panel, panelCoverage, reporting, balanced] = period
         ? await Promise.all([
           db.query<YearRow>(trendTotalsSql(af, period, TREND_MEASURES)),
           db.query<SeriesRow>(agencySeriesSql(af, period, sparkMeasure, facets.years.filter((y) => y >= period.from && y <= period.to))),
           f.excludeLargest ? db.query<Excluded>(excludedSql(af, period)) : Promise.resolve([]),
+          db.query<PanelRow>(panelTotalsSql(af, period, TREND_MEASURES)),
+          db.query<PanelCoverage>(panelCoverageSql(af, period)),
+          db.query<ReportingCoverage>(reportingCoverageSql(af, period)),
+          balancedSeries ? db.query<YearRow>(balancedTotalsSql(af, period, TREND_MEASURES)) : Promise.resolve(null),
         ])
-        : [[], [], []];
+        : [[], [], [], [], [], [], null];
       if (seq !== this.#seq) return false;
       const years = period ? facets.years.filter((y) => y >= period.from && y <= period.to) : [];
       const keys = years.map((y) => `y${y}` as const);
@@ -56,6 +69,10 @@ export class TrendsModel {
       this.totals = totals;
       this.agencies = agencies;
       this.excluded = excluded[0] ?? null;
+      this.panel = panel;
+      this.panelCoverage = panelCoverage;
+      this.reporting = reporting;
+      this.balanced = balanced;
       this.error = null;
       return true;
     } catch (e) {
@@ -65,7 +82,14 @@ export class TrendsModel {
     }
   }
 
-  value(year: number, metric: string): number | null {
-    return this.totals.find((r) => r.year === year)?.[metric] ?? null;
+  /** A year's total; from the like-for-like series when `balanced` (and it was loaded). */
+  value(year: number, metric: string, balanced = false): number | null {
+    const rows = balanced && this.balanced ? this.balanced : this.totals;
+    return rows.find((r) => r.year === year)?.[metric] ?? null;
+  }
+
+  /** The like-for-like change of `metric` from the year before `year` (null: no panel). */
+  change(year: number, metric: string): LflChange | null {
+    return lflChange(this.panel, year, metric);
   }
 }
