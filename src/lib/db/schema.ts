@@ -36,6 +36,14 @@ export function schemaSql(): string[] {
     // Where a figure read from a document came from (file, page, line), for the agency page.
     `CREATE TABLE IF NOT EXISTS cell_sources (agency_id VARCHAR, year INTEGER, code VARCHAR, file VARCHAR,
       page INTEGER, line INTEGER)`,
+    // A document's extracted text, kept with its import, and what is read from it (narrativeFacts.ts):
+    // the standard sections present, the 信息处理费 it says was charged (元), section 五's text.
+    `CREATE TABLE IF NOT EXISTS report_texts (agency_id VARCHAR, year INTEGER, source VARCHAR, text VARCHAR,
+      sections VARCHAR[], fee_yuan DOUBLE, fee_quote VARCHAR, section5 VARCHAR)`,
+    // Figures the narrative states about cells of the form (narrative.ts), compared by the rule
+    // narrative_mismatch; alt_cells is a second reading of an ambiguous statement.
+    `CREATE TABLE IF NOT EXISTS narrative_statements (agency_id VARCHAR, year INTEGER, quote VARCHAR, line INTEGER,
+      value DOUBLE, topic VARCHAR, cells VARCHAR[], alt_cells VARCHAR[], reading VARCHAR)`,
     `CREATE TABLE IF NOT EXISTS imports (import_id INTEGER, file_name VARCHAR, kind VARCHAR, rows INTEGER,
       status VARCHAR, messages VARCHAR, new_agencies VARCHAR[], imported_at TIMESTAMP)`,
   ];
