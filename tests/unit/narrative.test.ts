@@ -7,6 +7,8 @@ import { readStatements } from '../../src/lib/ingest/narrative/statements';
 import { findSections, sectionsPresent } from '../../src/lib/ingest/narrative/sections';
 import { readFee } from '../../src/lib/ingest/narrative/fee';
 import { checkNarrative, type NarrativeCheck } from '../../src/lib/rules/narrative';
+import { charShare, editDistance } from '../../src/lib/ingest/narrative/similarity';
+import { normaliseForCopy } from '../../src/lib/ingest/narrative/readNarrative';
 
 /** A table: 37 new (30 natural, 7 orgs: 4 business + 3 legal), 5 carried in, 39 handled, 3 carried
  *  out; 4 reconsiderations, 2 + 1 lawsuits; 6 normative issued, 41 in force; 1,250 licences,
@@ -183,5 +185,25 @@ describe('sections and the fee', () => {
     const spans = findSections(text);
     const s6 = spans.find((s) => s.id === '六')!;
     expect(readFee(text, s6.start + 1, s6.end)?.yuan ?? null).toBe(yuan);
+  });
+});
+
+describe('section 五 similarity', () => {
+  const FIVE = '一是主动公开的深度和广度还不够，部分栏目信息更新不及时；二是政策解读的形式比较单一，解读质量有待提高。下一步，我局将加强培训，完善制度，及时更新栏目内容，丰富解读形式。';
+  it('edit distance over characters', () => {
+    expect(editDistance([...'公开意识'], [...'公开工作意识'])).toBe(2);
+    expect(editDistance([...'abc'], [...''])).toBe(3);
+  });
+  it('the same text with other years and counts is 100% the same; a few words changed stay above 90%; a rewrite is far below', () => {
+    const a = normaliseForCopy(`2023年${FIVE}全年培训3次。`);
+    const b = normaliseForCopy(`2024年${FIVE}全年培训5次。`);
+    expect(charShare(a, b)).toBe(1);
+    const c = normaliseForCopy(FIVE.replace('下一步', '2025年').replace('比较单一', '较为单一'));
+    expect(charShare(normaliseForCopy(FIVE), c)).toBeGreaterThan(0.9);
+    const d = normaliseForCopy('一是依申请公开办理质量仍需提升，个别答复说理不够充分；二是基层政务公开标准化规范化建设推进不平衡。下一步，将组织专题业务培训，开展答复文书评查，推动基层公开目录动态更新。');
+    expect(charShare(normaliseForCopy(FIVE), d)!).toBeLessThan(0.5);
+  });
+  it('short texts are not compared', () => {
+    expect(charShare('无。', '无。')).toBeNull();
   });
 });
