@@ -96,7 +96,7 @@ export function sheetTables(grid: Grid, sheetWidth: number): Grid[] {
   for (const row of grid) {
     const filled = row.filter((x) => x !== '');
     if (!filled.length) { flush(); continue; }
-    if (new Set(filled).size === 1 && filled.length >= sheetWidth) continue;
+    if (new Set(filled).size === 1 && filled.length >= sheetWidth && !/^-?[\d.]+$/.test(filled[0])) continue; // a row of equal numbers is data
     cur.push(row);
   }
   flush();
