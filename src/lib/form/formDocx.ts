@@ -13,10 +13,11 @@ const A4 = { width: 11906, height: 16838, margin: 1020 };
 
 function table(d: Docx, t: GridTable) {
   const usable = A4.width - 2 * A4.margin;
-  const colW = Math.floor(usable / t.width);
+  const weights = t.weights ?? Array<number>(t.width).fill(1);
+  const total = weights.reduce((a, b) => a + b, 0);
   return new d.Table({
     width: { size: usable, type: d.WidthType.DXA },
-    columnWidths: Array(t.width).fill(colW),
+    columnWidths: weights.map((w) => Math.floor((usable * w) / total)),
     rows: t.rows.map((cols) => new d.TableRow({
       cantSplit: true,
       children: cols.map((c) => new d.TableCell({

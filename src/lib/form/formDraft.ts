@@ -67,7 +67,7 @@ export function draftParagraphs(input: DraftInput, lang: Lang): string[] {
   if (!allBlank(f.regulation_issued, f.regulation_in_force, f.normative_issued, f.normative_repealed, f.normative_in_force)) {
     out.push(zh
       ? `一、主动公开。${who}本年制发规章${n(f.regulation_issued)}件、废止${n(f.regulation_repealed)}件，现行有效${n(f.regulation_in_force)}件；制发行政规范性文件${n(f.normative_issued)}件、废止${n(f.normative_repealed)}件，现行有效${n(f.normative_in_force)}件。行政许可处理决定${n(f.license)}件，行政处罚处理决定${n(f.penalty)}件，行政强制处理决定${n(f.coercion)}件；行政事业性收费${num(f.fee_wan, lang, true)}万元。`
-      : `1. Proactive disclosure. ${cap(who)} issued ${n(f.regulation_issued)} rules and repealed ${n(f.regulation_repealed)} (${n(f.regulation_in_force)} in force); issued ${n(f.normative_issued)} normative documents and repealed ${n(f.normative_repealed)} (${n(f.normative_in_force)} in force). Administrative licensing decisions: ${n(f.license)}; penalty decisions: ${n(f.penalty)}; coercion decisions: ${n(f.coercion)}; administrative fees collected: ${num(f.fee_wan, lang, true)} ×10,000 yuan.`);
+      : `1. Proactive disclosure (${who}). Rules issued: ${n(f.regulation_issued)}, repealed: ${n(f.regulation_repealed)}, in force: ${n(f.regulation_in_force)}. Normative documents issued: ${n(f.normative_issued)}, repealed: ${n(f.normative_repealed)}, in force: ${n(f.normative_in_force)}. Administrative licensing decisions: ${n(f.license)}; penalty decisions: ${n(f.penalty)}; coercion decisions: ${n(f.coercion)}; administrative fees collected: ${num(f.fee_wan, lang, true)} ×10,000 yuan.`);
   }
   if (!allBlank(f.new_total, f.carried_in, f.handled, f.carried_out)) {
     out.push(zh

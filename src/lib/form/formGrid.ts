@@ -20,6 +20,8 @@ export interface GridTable {
   rows: GridCell[][];
   /** number of grid columns */
   width: number;
+  /** relative column widths (equal when absent) */
+  weights?: number[];
 }
 
 /** A value as the form prints it: whole numbers for counts; 万元 with two to four decimals; blank
@@ -51,6 +53,8 @@ export function formGrid(cells: CellValues): GridTable[] {
   tables.push({
     heading: FORM_CHROME.s3,
     width: 3 + S3_COLUMN_LABELS.length,
+    // the three label columns as printed: item, group, then the reason's long text
+    weights: [1.3, 1.3, 3.4, ...S3_COLUMN_LABELS.map(() => 1)],
     rows: [
       [{ text: FORM_CHROME.balance, colspan: 3, rowspan: 3, kind: 'head' }, { text: FORM_CHROME.applicant, colspan: S3_COLUMN_LABELS.length, kind: 'head' }],
       [{ text: S3_COLUMN_LABELS[0], rowspan: 2, kind: 'head' }, { text: FORM_CHROME.orgs, colspan: orgs.length, kind: 'head' }, { text: S3_COLUMN_LABELS.at(-1)!, rowspan: 2, kind: 'head' }],
