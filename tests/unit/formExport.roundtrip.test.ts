@@ -21,7 +21,7 @@ beforeAll(async () => {
   await loadCsv(db, 'agencies.csv', readFileSync('data/agencies.csv', 'utf8'));
   await loadCsv(db, 'reports.csv', readFileSync('data/reports.csv', 'utf8'));
   city = await buildFormDocument(db, { kind: 'rollup', filters: { ...EMPTY_FILTERS, year: 2024 }, range: false }, 'zh', new Date(2026, 11, 6, 9, 5));
-});
+}, 60_000); // DuckDB-wasm start-up and the demo load are slow on a loaded machine
 
 /** The number a form cell's text holds: '' = blank. */
 const asNumber = (s: string | undefined) => (s === undefined || s === '' ? null : Number(s.replace(/,/g, '')));

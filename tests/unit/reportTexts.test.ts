@@ -12,7 +12,7 @@ import { flagsOf, scenario, zeros } from './helpers/scenario';
 import { wideCsv } from './helpers/records';
 
 let db: DbAdapter;
-beforeAll(async () => { db = await freshDb(); });
+beforeAll(async () => { db = await freshDb(); }, 60_000); // DuckDB-wasm start-up is slow on a loaded machine
 
 const FIVE = '一是主动公开的深度和广度还不够，部分栏目信息更新不及时；二是政策解读的形式比较单一，解读质量有待提高。下一步，我局将加强培训，完善制度，及时更新栏目内容，丰富解读形式。';
 
