@@ -3,7 +3,7 @@
 // A4 portrait. Written with the `docx` package, loaded only when a Word export is asked for.
 import type { FormDocument } from './formDoc';
 import { formGrid, type GridTable } from './formGrid';
-import { FORM_WORDS, headerLines, refsByYear } from './formText';
+import { FORM_WORDS, countNote, headerLines, refsByYear } from './formText';
 
 type Docx = typeof import('docx');
 
@@ -49,10 +49,10 @@ export async function formDocx(doc: FormDocument): Promise<Uint8Array> {
     if (t.heading) body.push(p(t.heading, { bold: true, size: 22, before: 200 }));
     body.push(table(d, t), p('', { size: 8 }));
   }
-  body.push(p(`${w.included}（${doc.included.length}${doc.lang === 'zh' ? w.reports : ''}）`, { bold: true, before: 200 }));
+  body.push(p(`${w.included}${countNote(doc.included.length, doc.lang)}`, { bold: true, before: 200 }));
   for (const l of doc.included.length ? refsByYear(doc.included, doc.lang) : [w.none]) body.push(p(l, { size: 18 }));
   if (doc.rollup) {
-    body.push(p(`${w.missing}（${doc.missing.length}${doc.lang === 'zh' ? w.reports : ''}）`, { bold: true, before: 160 }));
+    body.push(p(`${w.missing}${countNote(doc.missing.length, doc.lang)}`, { bold: true, before: 160 }));
     for (const l of doc.missing.length ? refsByYear(doc.missing, doc.lang) : [w.none]) body.push(p(l, { size: 18 }));
   }
   body.push(p(w.draft, { bold: true, before: 200 }));
