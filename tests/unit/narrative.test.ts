@@ -168,6 +168,13 @@ describe('sections and the fee', () => {
     expect(sectionsPresent(spans)).toEqual(['一', '二', '三', '四', '五', '六']);
   });
 
+  it('headings run into the text (a web page saved without line breaks) are found by their standard titles', () => {
+    const text = '某镇人民政府2023年政府信息公开工作年度报告\n本报告统计数据从2023年1月1日至12月31日。一、总体情况2023年，我镇共新收政府信息公开申请18件。\n二、主动公开政府信息情况第二十条第（一）项规章000\n三、收到和处理政府信息公开申请情况一、本年新收政府信息公开申请数量152001018\n四、政府信息公开行政复议、行政诉讼情况110130001100000\n五、存在的主要问题及改进情况一是……\n六、其他需要报告的事项无。';
+    expect(sectionsPresent(findSections(text))).toEqual(['一', '二', '三', '四', '五', '六']);
+    // and only the narrative is read: the run-together table numbers are not statements
+    expect(readStatements(text, 2023).map((x) => [x.topic, x.value])).toEqual([['received', 18]]);
+  });
+
   it('a missing section is missing', () => {
     expect(sectionsPresent(findSections(report('x', { drop: '五' })))).toEqual(['一', '二', '三', '四', '六']);
   });

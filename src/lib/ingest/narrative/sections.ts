@@ -17,6 +17,13 @@ const HEADING_WORDS: Record<SectionId, RegExp> = {
   六: /其他需要报告|其他事项|其他情况|其他需报告/,
 };
 
+/** The standard titles' first words: a heading run into the text around it (a web page saved
+ *  without line breaks: "…12月31日。一、总体情况2023年，…") is taken only with these. */
+const STRICT_TITLES: Record<SectionId, string> = {
+  一: '总体情况', 二: '主动公开政府信息情况', 三: '收到和处理政府信息公开申请情况',
+  四: '政府信息公开行政复议', 五: '存在的主要问题', 六: '其他需要报告的事项',
+};
+
 export interface SectionSpan {
   id: SectionId;
   /** 0-based line index of the heading, and of the line after the section's end */
@@ -30,12 +37,16 @@ export function findSections(text: string): SectionSpan[] {
   let from = 0;
   for (const id of SECTION_IDS) {
     const head = new RegExp(`^(?:#+)?${id}[、.．]`);
-    for (let i = from; i < lines.length; i++) {
+    let at = -1;
+    for (let i = from; i < lines.length && at < 0; i++) {
       const l = lines[i];
-      if (l.length > 40 || !head.test(l) || !HEADING_WORDS[id].test(l)) continue;
-      found.push({ id, start: i });
-      from = i + 1;
-      break;
+      if (l.length <= 40 && head.test(l) && HEADING_WORDS[id].test(l)) at = i;
+    }
+    const inline = `${id}、${STRICT_TITLES[id]}`;
+    for (let i = from; i < lines.length && at < 0; i++) if (lines[i].includes(inline)) at = i;
+    if (at >= 0) {
+      found.push({ id, start: at });
+      from = at + 1;
     }
   }
   return found.map((f, i) => ({ ...f, end: found[i + 1]?.start ?? lines.length }));
