@@ -78,8 +78,11 @@ export function topicOf(left: string, sentence: string): Topic | null {
     if (has(left, /结转(?:至|到)?(?:下一?年|\d{4}年)|转入下一?年|跨年度/)) return 'carried_out';
   }
   if (!has(sentence, /申请/)) return null;
+  // a part of the applications (a subject, a channel, "其中…"): not the table's total
+  const part = has(left, /涉及|关于|有关|方面|领域|类|网上|网络|信函|当面|传真|邮件|邮寄|现场|窗口|线上|线下|按时|逾期|超期/);
   if (has(left, /自然人|公民/) && !has(left, /法人/)) return 'natural';
   if (has(left, /法人(?:或|和|及|与)其他组织/)) return 'orgs';
+  if (part || has(left, /其中/)) return null;
   if (has(left, /办结|办理完毕|答复完毕/)) return 'handled';
   if (has(left, /收到|受理|接收|新收|新增|共收|接到|收悉|办理/) && has(sentence, /信息公开|依申请/) && has(left, /申请/)) return 'received';
   return null;
