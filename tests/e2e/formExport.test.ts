@@ -94,11 +94,18 @@ describe('the report text kept with a document', () => {
     const xlsx = await download(page, button(page, 'form-xlsx'));
     expectCells(cellsFromTables(sheetTables(readXlsx(new Uint8Array(xlsx.bytes), '年报表格'), 15)), (c) => expected.cells[c]);
 
+    // kept with the import: after a reload (the import log replayed) the text and its checks are back
+    await page.reload();
+    await waitReady(page);
+    await panel.locator('tr[data-status="agrees"]').first().waitFor();
+    expect(await panel.locator('tr[data-status]').count()).toBe(4);
+
     await page.setViewportSize({ width: 1366, height: 768 });
     await panel.scrollIntoViewIfNeeded();
     await page.screenshot({ path: 'test-results/report-text-zh.png' });
     await page.locator('[data-lang-switch]').first().click();
     await panel.locator('tr[data-status]').first().waitFor();
+    await panel.scrollIntoViewIfNeeded();
     await page.screenshot({ path: 'test-results/report-text-en.png' });
 
     // a demo report came from CSV: no text, and the page says so
