@@ -91,6 +91,6 @@ describe('the document of a filtered rollup', () => {
     const whole = await buildFormDocument(db, { kind: 'rollup', filters: { ...EMPTY_FILTERS, year: 2024 }, range: false }, 'en');
     expect(whole.missing.map((r) => [r.agency_id, r.year])).toEqual([[dropped.agency_id, 2024]]);
     expect(whole.included).toHaveLength(d.leaf.filter((r) => r.year === '2024').length - 1);
-    expect(whole.scope[0]).toBe('year：2024');
+    expect(whole.scope[0]).toBe('year: 2024');
   });
 });

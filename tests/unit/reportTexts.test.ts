@@ -55,7 +55,7 @@ describe('report texts', () => {
       }), cells(21, 2)),
     ]);
     const texts = await db.query<{ year: number; sections: string[]; fee_yuan: number | null; text: string }>(
-      'SELECT year, sections, fee_yuan, text FROM report_texts ORDER BY year');
+      'SELECT year, sections, fee_yuan, text FROM document_texts ORDER BY year');
     expect(texts.map((t) => [t.year, t.sections.length, t.fee_yuan])).toEqual([[2023, 6, 300], [2024, 6, 180]]);
     expect(texts[1].text).toContain('被申请行政复议3件');
 
@@ -89,7 +89,7 @@ describe('report texts', () => {
     expect([fee.yuan, fee.reports]).toEqual([null, 0]); // the report does not say: blank, not 0
 
     await loadCsv(db, 'r.csv', wideCsv([{ agency: 'A', year: 2023, cells: zeros({ s3_new_total: 5 }) }]));
-    const left = await db.query<{ year: number }>('SELECT year FROM report_texts ORDER BY year');
+    const left = await db.query<{ year: number }>('SELECT year FROM document_texts ORDER BY year');
     expect(left.map((r) => r.year)).toEqual([2024]);
   });
 });

@@ -1,4 +1,4 @@
-// A document's text kept with its import (table report_texts) and what is read from it
+// A document's text kept with its import (table document_texts) and what is read from it
 // (narrative_statements), written inside the import's transaction. They follow the reports that
 // land: the texts of replaced agency-years go (a CSV import brings none), and texts of skipped
 // (kept) agency-years are not added. Replayed imports run the same code, so what is read from a
@@ -19,7 +19,7 @@ export interface ReportText {
 }
 
 export async function replaceReportTexts(db: DbAdapter, imp: PreparedImport, incoming: string): Promise<void> {
-  for (const t of ['report_texts', 'narrative_statements']) {
+  for (const t of ['document_texts', 'narrative_statements']) {
     await db.query(`DELETE FROM ${t} s WHERE EXISTS (SELECT 1 FROM ${incoming} i WHERE i.agency_id = s.agency_id AND i.year = s.year)`);
   }
   const texts = imp.reportTexts ?? [];
@@ -45,7 +45,7 @@ export async function replaceReportTexts(db: DbAdapter, imp: PreparedImport, inc
     { name: 'section5', type: 'utf8', values: facts.map((f) => f.section5) },
     { name: 'section5_norm', type: 'utf8', values: facts.map((f) => f.section5Norm) },
   ]);
-  await db.query(`INSERT INTO report_texts SELECT s.agency_id, s.year, s.source, s.text,
+  await db.query(`INSERT INTO document_texts SELECT s.agency_id, s.year, s.source, s.text,
     CASE WHEN s.sections = '' THEN []::VARCHAR[] ELSE string_split(s.sections, ',') END, s.fee_yuan, s.fee_quote, s.fee_line,
     s.section5, s.section5_norm, NULL
   FROM ${name} s JOIN ${incoming} i USING (agency_id, year)`);
@@ -77,10 +77,10 @@ export async function replaceReportTexts(db: DbAdapter, imp: PreparedImport, inc
 async function updateCopyShares(db: DbAdapter, incoming: string) {
   const pairs = await db.query<{ agency_id: string; year: number; cur: string | null; prev: string | null }>(
     `SELECT c.agency_id, c.year, c.section5_norm AS cur, p.section5_norm AS prev
-  FROM report_texts c JOIN report_texts p ON p.agency_id = c.agency_id AND p.year = c.year - 1
+  FROM document_texts c JOIN document_texts p ON p.agency_id = c.agency_id AND p.year = c.year - 1
   WHERE EXISTS (SELECT 1 FROM ${incoming} i WHERE i.agency_id = c.agency_id AND (i.year = c.year OR i.year = p.year))`);
   for (const p of pairs) {
     const share = p.cur != null && p.prev != null ? charShare(p.cur, p.prev) : null;
-    await db.query(`UPDATE report_texts SET copy_share = ${share == null ? 'NULL' : share} WHERE agency_id = ${lit(p.agency_id)} AND year = ${Number(p.year)}`);
+    await db.query(`UPDATE document_texts SET copy_share = ${share == null ? 'NULL' : share} WHERE agency_id = ${lit(p.agency_id)} AND year = ${Number(p.year)}`);
   }
 }

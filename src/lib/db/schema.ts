@@ -40,7 +40,7 @@ export function schemaSql(): string[] {
     // (ingest/narrative): the standard sections present, the 信息处理费 it says was charged (元),
     // section 五 as printed and normalised (digits and spaces removed), and its share of characters
     // in common with the previous year's (narrative_copied).
-    `CREATE TABLE IF NOT EXISTS report_texts (agency_id VARCHAR, year INTEGER, source VARCHAR, text VARCHAR,
+    `CREATE TABLE IF NOT EXISTS document_texts (agency_id VARCHAR, year INTEGER, source VARCHAR, text VARCHAR,
       sections VARCHAR[], fee_yuan DOUBLE, fee_quote VARCHAR, fee_line INTEGER, section5 VARCHAR, section5_norm VARCHAR,
       copy_share DOUBLE)`,
     // Figures the narrative states about cells of the form, compared with them at import

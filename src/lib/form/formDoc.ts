@@ -92,12 +92,13 @@ export async function buildFormDocument(db: DbAdapter, target: FormTarget, lang:
   const area = areaName(top.length === 1 ? top[0].name : (roots[0]?.name ?? ''));
   const filtered = !!(f.level || f.category || f.q || f.excludeLargest);
   const yearText = period.from === period.to ? `${period.from}` : `${period.from}—${period.to}`;
+  const c = lang === 'zh' ? '：' : ': ';
   const scope = [
-    `${l.year}：${yearText}`,
+    `${l.year}${c}${yearText}`,
     filtered && top.length !== 1 ? '' : l.all,
-    f.level ? `${l.level}：${f.level}` : '',
-    f.category ? `${l.category}：${f.category}` : '',
-    f.q ? `${l.q}：${f.q}` : '',
+    f.level ? `${l.level}${c}${f.level}` : '',
+    f.category ? `${l.category}${c}${f.category}` : '',
+    f.q ? `${l.q}${c}${f.q}` : '',
     f.excludeLargest ? l.xl : '',
   ].filter(Boolean);
   const subject = filtered && top.length !== 1 ? subjectOf(null) : subjectOf(area);
@@ -112,8 +113,8 @@ export async function buildFormDocument(db: DbAdapter, target: FormTarget, lang:
 
 async function agencyDocument(db: DbAdapter, t: Extract<FormTarget, { kind: 'agency' }>, _years: number[], lang: Lang, now: Date): Promise<FormDocument> {
   const rows = await db.query<Record<string, number | string | null>>(`SELECT r.*, COALESCE(a.name, r.reported_name, r.agency_id) AS agency_name,
-  (SELECT fee_yuan FROM report_texts x WHERE x.agency_id = r.agency_id AND x.year = r.year LIMIT 1) AS fee_yuan,
-  (SELECT COUNT(*) FROM report_texts x WHERE x.agency_id = r.agency_id AND x.year = r.year AND x.fee_yuan IS NOT NULL)::INTEGER AS fee_reports
+  (SELECT fee_yuan FROM document_texts x WHERE x.agency_id = r.agency_id AND x.year = r.year LIMIT 1) AS fee_yuan,
+  (SELECT COUNT(*) FROM document_texts x WHERE x.agency_id = r.agency_id AND x.year = r.year AND x.fee_yuan IS NOT NULL)::INTEGER AS fee_reports
 FROM reports r LEFT JOIN agencies a ON a.agency_id = r.agency_id WHERE r.agency_id = ${lit(t.agency_id)} ORDER BY r.year`);
   const row = rows.find((r) => Number(r.year) === t.year) ?? rows.at(-1);
   if (!row) throw new Error(lang === 'zh' ? `没有该机构的报告：${t.agency_id}` : `no report of ${t.agency_id}`);
@@ -125,7 +126,7 @@ FROM reports r LEFT JOIN agencies a ON a.agency_id = r.agency_id WHERE r.agency_
   const l = L[lang];
   return {
     title: `${name}${year}年政府信息公开工作年度报告`,
-    scope: [`${l.agency}：${name}（${t.agency_id}）`, `${l.year}：${year}`],
+    scope: lang === 'zh' ? [`${l.agency}：${name}（${t.agency_id}）`, `${l.year}：${year}`] : [`${l.agency}: ${name} (${t.agency_id})`, `${l.year}: ${year}`],
     cells, included: [{ agency_id: t.agency_id, name, year }], missing: [], fee,
     draft: drafts(cells, { zh: '本机关', en: 'this agency' }, fee, lang),
     madeAt: stamp(now), lang, fileBase: `${name}${year}年政府信息公开年报`, rollup: false,

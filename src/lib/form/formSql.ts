@@ -57,5 +57,5 @@ FROM agencies a WHERE a.parent_id IS NULL OR a.parent_id = '' ORDER BY children 
  *  (a report that does not say is not counted as 0). */
 export function formFeeSql(s: FormScope): string {
   return `${withScope(s.filter, s.period)}SELECT SUM(t.fee_yuan)::DOUBLE AS yuan, COUNT(t.fee_yuan)::INTEGER AS reports
-FROM report_texts t WHERE t.agency_id IN (SELECT agency_id FROM leaf_scope) AND t.year BETWEEN ${lit(s.period.from)} AND ${lit(s.period.to)}`;
+FROM document_texts t WHERE t.agency_id IN (SELECT agency_id FROM leaf_scope) AND t.year BETWEEN ${lit(s.period.from)} AND ${lit(s.period.to)}`;
 }

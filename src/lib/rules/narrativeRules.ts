@@ -67,7 +67,7 @@ const mismatch: RuleDef = {
 export function sectionsMissingSql(): string {
   const all = `[${SECTION_IDS.map((s) => lit(s)).join(', ')}]`;
   return withAgency(`SELECT m.agency_id, m.year, m.col, []::VARCHAR[] AS cells, NULL::VARCHAR AS expected, NULL::VARCHAR AS actual
-FROM (SELECT t.agency_id, t.year, unnest(list_filter(${all}, x -> NOT list_contains(t.sections, x))) AS col FROM report_texts t) m`);
+FROM (SELECT t.agency_id, t.year, unnest(list_filter(${all}, x -> NOT list_contains(t.sections, x))) AS col FROM document_texts t) m`);
 }
 
 const sectionsMissing: RuleDef = {
@@ -84,12 +84,12 @@ const sectionsMissing: RuleDef = {
 
 /** Section 五 counts as copied when at least this share of its characters is the same as the
  *  previous year's (similarity.ts: 1 − edit distance ÷ length of the longer text, over characters,
- *  both texts without digits and spaces; computed at import, kept as report_texts.copy_share). */
+ *  both texts without digits and spaces; computed at import, kept as document_texts.copy_share). */
 export const COPY_MIN_SHARE = 0.9;
 
 export function narrativeCopiedSql(minShare = COPY_MIN_SHARE): string {
   return withAgency(`SELECT c.agency_id, c.year, '五' AS col, []::VARCHAR[] AS cells, ${minShare}::DOUBLE AS expected, c.copy_share AS actual, p.year AS prev_year
-FROM report_texts c JOIN report_texts p ON p.agency_id = c.agency_id AND p.year = c.year - 1
+FROM document_texts c JOIN document_texts p ON p.agency_id = c.agency_id AND p.year = c.year - 1
 WHERE c.copy_share >= ${minShare}`);
 }
 

@@ -2,7 +2,7 @@
 import { lit } from '../db/adapter';
 
 export function reportTextSql(id: string, year: number): string {
-  return `SELECT source, text, sections, fee_yuan, fee_quote, fee_line, copy_share FROM report_texts
+  return `SELECT source, text, sections, fee_yuan, fee_quote, fee_line, copy_share FROM document_texts
 WHERE agency_id = ${lit(id)} AND year = ${lit(year)} LIMIT 1`;
 }
 

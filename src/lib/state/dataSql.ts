@@ -5,5 +5,5 @@ import { lit } from '../db/adapter';
  *  the agency is still expected to report, so the year shows as missing). */
 export function deleteAgencyYearSql(agencyId: string, year: number, reportTables: readonly string[]): string[] {
   const where = `agency_id = ${lit(agencyId)} AND year = ${Math.trunc(year)}`;
-  return [...reportTables.map((t) => `DELETE FROM ${t} WHERE ${where}`), ...['cell_sources', 'report_texts', 'narrative_statements'].map((t) => `DELETE FROM ${t} WHERE ${where}`)];
+  return [...reportTables.map((t) => `DELETE FROM ${t} WHERE ${where}`), ...['cell_sources', 'document_texts', 'narrative_statements'].map((t) => `DELETE FROM ${t} WHERE ${where}`)];
 }
