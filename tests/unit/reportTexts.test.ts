@@ -4,6 +4,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { DbAdapter } from '../../src/lib/db/adapter';
 import { applyImport, readRegistry } from '../../src/lib/db/load';
+import { pack, unpack } from '../../src/lib/db/packImport';
 import { emptyCells, type CellValues } from '../../src/lib/format/record';
 import { prepareDocuments, type DocumentDraft } from '../../src/lib/ingest/document';
 import { formFeeSql } from '../../src/lib/form/formSql';
@@ -38,10 +39,13 @@ const draft = (year: number, t: string, c: CellValues): DocumentDraft => ({
   file: `甲局${year}.pdf`, kind: 'pdf', text: t, agency: '示例市甲局', year, cells: c, warnings: [], failedRules: [], sources: {}, uncertain: [],
 });
 
+/** Imported as the app replays a stored import: packed for IndexedDB and unpacked (its records
+ *  then hold packed cells only, so what is read from the text must come from the staged cells). */
 async function importDocs(drafts: DocumentDraft[]) {
   const { prepared, problems } = prepareDocuments(drafts, await readRegistry(db), true, 2025);
   expect(problems).toEqual([]);
-  return applyImport(db, prepared!);
+  const { head, chunks } = pack(prepared!);
+  return applyImport(db, unpack(head, chunks));
 }
 
 describe('report texts', () => {

@@ -6,7 +6,7 @@
 import { CELL_CODES } from '../format/cells';
 import { emptyCells } from '../format/record';
 import { readNarrative } from '../ingest/narrative/readNarrative';
-import { lit, type DbAdapter } from './adapter';
+import { ident, lit, type DbAdapter } from './adapter';
 import { charShare } from '../ingest/narrative/similarity';
 import type { PreparedImport } from './load';
 
@@ -24,12 +24,16 @@ export async function replaceReportTexts(db: DbAdapter, imp: PreparedImport, inc
   }
   const texts = imp.reportTexts ?? [];
   if (!texts.length) return;
+  // the cells as staged for this import (a replayed import's records hold packed cells only)
   const key = (a: string, y: number) => `${a}|${y}`;
-  const cellsOf = new Map(imp.records.map((r) => [key(r.agency_id, r.year), r.cells]));
+  const wanted = texts.map((t) => lit(key(t.agency_id, t.year))).join(', ');
+  const staged = await db.query<Record<string, number | string | null>>(
+    `SELECT agency_id, year::INTEGER AS year, ${CELL_CODES.map((c) => ident(c)).join(', ')} FROM ${incoming} WHERE agency_id || '|' || year IN (${wanted})`);
+  const cellsOf = new Map(staged.map((r) => [key(String(r.agency_id), Number(r.year)), r]));
   const facts = texts.map((t) => {
     const raw = cellsOf.get(key(t.agency_id, t.year));
     const cells = emptyCells();
-    if (raw) for (const c of CELL_CODES) cells[c] = raw[c] ?? null;
+    if (raw) for (const c of CELL_CODES) cells[c] = raw[c] == null ? null : Number(raw[c]);
     return readNarrative(t.text, t.year, cells);
   });
   const name = `${incoming}_texts`;
