@@ -108,6 +108,7 @@ describe('statements that disagree', () => {
     const text = report('2024年，依法规范办理政府\n信息公开申请 52件，办结率 100%。');
     const cs = checkNarrative(readStatements(text, 2024), c);
     expect(cs).toHaveLength(1);
+    expect(cs[0].basis).toBe('any'); // every reading gives 37: the sentence is checkable
     const lineOf52 = text.split('\n').findIndex((l) => l.includes('52件')) + 1;
     expect(cs[0]).toMatchObject({ status: 'mismatch', value: 52, line: lineOf52 });
   });

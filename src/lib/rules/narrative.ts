@@ -17,8 +17,9 @@ export interface NarrativeCheck {
   /** the cells the statement was compared with (the agreeing reading, or the common one) */
   cells: CellCode[];
   table_value: number | null;
-  /** which rows an application statement was read as (null for other topics) */
-  basis: Basis | null;
+  /** which rows an application statement was read as (null for other topics); 'any' when its
+   *  readings (new, new + carried over, handled) give the same table value */
+  basis: Basis | 'any' | null;
   /** true when every reading gives the same table value (the sentence is unambiguous here) */
   unambiguous: boolean;
   status: NarrativeStatus;
@@ -42,11 +43,11 @@ export function checkStatement(st: Statement, cells: CellValues): NarrativeCheck
   const same = allKnown && values.every((v) => v === values[0]);
   if (hit >= 0) {
     const r = st.readings[hit];
-    return { ...base, cells: r.cells, table_value: values[hit], basis: r.basis, unambiguous: same, status: 'agrees' };
+    return { ...base, cells: r.cells, table_value: values[hit], basis: same && st.readings.length > 1 ? 'any' : r.basis, unambiguous: same, status: 'agrees' };
   }
   if (same) {
     const r = st.readings[0];
-    return { ...base, cells: r.cells, table_value: values[0], basis: st.readings.length > 1 ? null : r.basis, unambiguous: true, status: 'mismatch' };
+    return { ...base, cells: r.cells, table_value: values[0], basis: st.readings.length > 1 ? 'any' : r.basis, unambiguous: true, status: 'mismatch' };
   }
   return { ...base, cells: st.readings[0].cells, table_value: values[0] ?? null, basis: null, unambiguous: false, status: 'not_checkable' };
 }

@@ -40,6 +40,7 @@ export const BASIS_LABELS: Record<string, { zh: string; en: string }> = {
   new: { zh: '按本年新收（不含上年结转）理解', en: 'read as new this year (without carry-over)' },
   new_carried: { zh: '按本年新收加上年结转理解', en: 'read as new plus carried over from last year' },
   handled: { zh: '按办结数理解', en: 'read as handled' },
+  any: { zh: '含不含上年结转（或按办结数）表中数字相同，各种理解结果一致', en: 'with or without carry-over (or as handled) the table gives the same figure' },
 };
 
 /** Location key of a statement: its topic and line ("received@45"). */
