@@ -1,12 +1,16 @@
 // npm run parse -- <files...>: one JSON object per line per file:
 // {"file", "agency", "year", "published_on", "cells": {all 200 codes: number|null}, "warnings": [...], "failedRules": [...],
-//  "derived": [codes filled from the printed sums, not read]}; a warning about one cell names it in "code".
+//  "derived": [codes filled from the printed sums, not read],
+//  "narrative": [{quote, line, value, cells, table_value, agrees}] (statements it is sure of),
+//  "sections": ["一", …] (present), "fee_yuan": 信息处理费 stated (元; 0 = none charged; null = not said)}
+// A warning about one cell names it in "code".
 // A file that cannot be read at all still gets a line, with "error". Several files are read on
 // one worker per core (readNodeBatch.ts); the lines keep the order of the arguments.
 import { readFileSync } from 'node:fs';
 import { readDocumentNode } from '../src/lib/ingest/docs/readNode';
 import { readDocumentsNode, type BatchResult } from '../src/lib/ingest/docs/readNodeBatch';
 import { parseReportText } from '../src/lib/ingest/reportText';
+import { narrativeOutput } from '../src/lib/ingest/narrative/parseOutput';
 
 const files = process.argv.slice(2);
 if (!files.length) {
@@ -40,7 +44,7 @@ for (const f of inputs) {
     console.log(JSON.stringify({ file: f.name, error: r.error?.message ?? 'not read' }));
   } else {
     const p = r.parsed;
-    console.log(JSON.stringify({ file: f.name, agency: p.agency, year: p.year, published_on: p.published_on, cells: p.cells, warnings: p.warnings, failedRules: p.failedRules, derived: p.derived }));
+    console.log(JSON.stringify({ file: f.name, agency: p.agency, year: p.year, published_on: p.published_on, cells: p.cells, warnings: p.warnings, failedRules: p.failedRules, derived: p.derived, ...(r.doc ? narrativeOutput(r.doc.text, p.year, p.cells) : {}) }));
   }
 }
 process.exitCode = failed ? 1 : 0;

@@ -26,10 +26,10 @@ beforeAll(async () => { db = await freshDb(); });
 describe('rules as data', () => {
   it('has one rule per id, with severities, titles and explanations in both languages', () => {
     expect(RULES.map((r) => r.id)).toEqual([
-      'balance', 'outcome_sum', 'column_sum', 's4_sum', 'negative', 'carryover', 'in_force', 'missing', 'late', 'aggregate_mismatch', 'copied',
+      'balance', 'outcome_sum', 'column_sum', 's4_sum', 'negative', 'carryover', 'in_force', 'missing', 'late', 'aggregate_mismatch', 'copied', 'narrative_mismatch', 'sections_missing', 'narrative_copied',
     ]);
     const warnings = RULES.filter((r) => r.severity === 'warning').map((r) => r.id).sort();
-    expect(warnings).toEqual(['aggregate_mismatch', 'copied', 'in_force', 'late']);
+    expect(warnings).toEqual(['aggregate_mismatch', 'copied', 'in_force', 'late', 'narrative_copied', 'narrative_mismatch', 'sections_missing']);
     for (const r of RULES) for (const k of ['title_zh', 'title_en', 'explain_zh', 'explain_en'] as const) expect(r[k].length, `${r.id} ${k}`).toBeGreaterThan(1);
     expect(flagKey({ rule: 'balance', agency_id: 'A', year: 2024, column: 'natural' })).toBe('balance|A|2024|natural');
     expect(flagKey({ rule: 'missing', agency_id: 'A', year: 2024, column: null })).toBe('missing|A|2024|');

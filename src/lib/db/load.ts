@@ -9,6 +9,7 @@ import type { Column } from './arrow';
 import type { CellChunk, PackedCells } from '../ingest/packedCells';
 import { catalogueColumns, schemaSql } from './schema';
 import { PART_MIN_ROWS, REPORT_ROWS, partName, refreshReportsView, reportTables } from './reportParts';
+import { replaceReportTexts, type ReportText } from './reportTexts';
 
 export async function createSchema(db: DbAdapter): Promise<void> {
   for (const sql of schemaSql()) await db.query(sql);
@@ -41,6 +42,8 @@ export interface PreparedImport {
   replace: boolean;
   /** per-cell provenance of figures read from documents */
   cellSources?: CellSource[];
+  /** the text of each document read (reportTexts.ts); a CSV or workbook has none */
+  reportTexts?: ReportText[];
 }
 
 export interface CellSource {
@@ -100,6 +103,7 @@ export async function applyImport(
       }
       if (!intoEmpty || imp.cellSources?.length) await replaceCellSources(db, imp.cellSources ?? [], incoming);
       await replaceCellFaults(db, imp.records, incoming, intoEmpty);
+      if (!intoEmpty || imp.reportTexts?.length) await replaceReportTexts(db, imp, incoming);
       if (imp.records.length >= PART_MIN_ROWS && imp.records.every((r) => !r.source || r.source === imp.file)) {
         // a table of its own: the staged one as it is, or one created in this transaction (COMMIT
         // hands either over without copying its rows into another table)

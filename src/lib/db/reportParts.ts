@@ -38,6 +38,6 @@ export async function refreshReportsView(db: DbAdapter): Promise<void> {
 export function clearSql(parts: readonly string[]): string[] {
   return [
     `DELETE FROM ${REPORT_ROWS}`, ...parts.map((p) => `DROP TABLE IF EXISTS ${p}`), 'DELETE FROM report_parts', reportsViewSql([]),
-    'DELETE FROM cell_sources', 'DELETE FROM cell_faults', 'DELETE FROM agencies', 'DELETE FROM imports',
+    'DELETE FROM cell_sources', 'DELETE FROM cell_faults', 'DELETE FROM document_texts', 'DELETE FROM narrative_statements', 'DELETE FROM agencies', 'DELETE FROM imports',
   ];
 }

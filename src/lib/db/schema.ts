@@ -37,6 +37,17 @@ export function schemaSql(): string[] {
     // Where a figure read from a document came from (file, page, line), for the agency page.
     `CREATE TABLE IF NOT EXISTS cell_sources (agency_id VARCHAR, year INTEGER, code VARCHAR, file VARCHAR,
       page INTEGER, line INTEGER)`,
+    // A document's extracted text, kept with its import, and what is read from it
+    // (ingest/narrative): the standard sections present, the 信息处理费 it says was charged (元),
+    // section 五 as printed and normalised (digits and spaces removed), and its share of characters
+    // in common with the previous year's (narrative_copied).
+    `CREATE TABLE IF NOT EXISTS document_texts (agency_id VARCHAR, year INTEGER, source VARCHAR, text VARCHAR,
+      sections VARCHAR[], fee_yuan DOUBLE, fee_quote VARCHAR, fee_line INTEGER, section5 VARCHAR, section5_norm VARCHAR,
+      copy_share DOUBLE)`,
+    // Figures the narrative states about cells of the form, compared with them at import
+    // (rules/narrative.ts): status agrees / mismatch / not_checkable; read by narrative_mismatch.
+    `CREATE TABLE IF NOT EXISTS narrative_statements (agency_id VARCHAR, year INTEGER, quote VARCHAR, line INTEGER,
+      value DOUBLE, topic VARCHAR, cells VARCHAR[], table_value DOUBLE, basis VARCHAR, status VARCHAR)`,
     CELL_FAULTS_TABLE_SQL,
     `CREATE TABLE IF NOT EXISTS imports (import_id INTEGER, file_name VARCHAR, kind VARCHAR, rows INTEGER,
       status VARCHAR, messages VARCHAR, new_agencies VARCHAR[], imported_at TIMESTAMP)`,

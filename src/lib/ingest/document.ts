@@ -104,11 +104,12 @@ export function prepareDocuments(drafts: DocumentDraft[], registry: RegistryEntr
   const cellSources: CellSource[] = res.records.flatMap((r, i) =>
     Object.entries(drafts[i].sources).map(([code, s]) => ({ agency_id: r.agency_id, year: r.year, code, file: drafts[i].file, page: s!.page, line: s!.line })),
   );
+  const reportTexts = res.records.map((r, i) => ({ agency_id: r.agency_id, year: r.year, source: drafts[i].file, text: drafts[i].text }));
   const known = new Set(registry.map((a) => a.agency_id));
   return {
     problems,
     prepared: {
-      file: label, kind: 'document', agencies: res.newAgencies, records: res.records, replace, cellSources,
+      file: label, kind: 'document', agencies: res.newAgencies, records: res.records, replace, cellSources, reportTexts,
       newAgencies: res.newAgencies.filter((a) => !known.has(a.agency_id)).map((a) => ({ agency_id: a.agency_id, name: a.name })),
     },
   };

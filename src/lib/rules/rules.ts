@@ -4,11 +4,12 @@
 import type { DbAdapter } from '../db/adapter';
 import { CALENDAR_RULES } from './calendarRules';
 import { CROSS_RULES } from './crossRules';
+import { NARRATIVE_RULES } from './narrativeRules';
 import { REPORT_RULES } from './reportRules';
 import { RULE_IDS, type Flag, type RuleDef, type RuleId, type RuleRow } from './types';
 import { YEAR_RULES } from './yearRules';
 
-export const RULES: readonly RuleDef[] = [...REPORT_RULES, ...YEAR_RULES, ...CALENDAR_RULES, ...CROSS_RULES];
+export const RULES: readonly RuleDef[] = [...REPORT_RULES, ...YEAR_RULES, ...CALENDAR_RULES, ...CROSS_RULES, ...NARRATIVE_RULES];
 export const RULE_BY_ID: ReadonlyMap<RuleId, RuleDef> = new Map(RULES.map((r) => [r.id, r]));
 
 if (RULES.length !== RULE_IDS.length || RULE_IDS.some((id) => !RULE_BY_ID.has(id))) {

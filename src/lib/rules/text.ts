@@ -40,6 +40,9 @@ export function whereLabel(column: string | null, lang: Lang): string {
   if (S3_ROWS.some((r) => r.key === column)) return rowLabel(column, lang);
   if (S4_GROUPS.some((g) => g.group === column)) return s4Label(column, lang);
   if (CELL_BY_CODE.has(column)) return cellText(column, lang);
+  const at = /^\w+@(\d+)$/.exec(column); // a narrative statement: topic@line
+  if (at) return lang === 'zh' ? `正文第 ${at[1]} 行` : `text, line ${at[1]}`;
+  if (/^[一二三四五六]$/.test(column)) return lang === 'zh' ? `第${column}部分` : `section ${column}`;
   return column;
 }
 

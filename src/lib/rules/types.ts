@@ -4,7 +4,7 @@ import type { Row } from '../db/adapter';
 
 export const RULE_IDS = [
   'balance', 'outcome_sum', 'column_sum', 's4_sum', 'negative', 'carryover', 'in_force',
-  'missing', 'late', 'aggregate_mismatch', 'copied',
+  'missing', 'late', 'aggregate_mismatch', 'copied', 'narrative_mismatch', 'sections_missing', 'narrative_copied',
 ] as const;
 export type RuleId = (typeof RULE_IDS)[number];
 export type Severity = 'error' | 'warning';
