@@ -36,7 +36,7 @@ function cells(newTotal: number, review: number): CellValues {
 }
 
 const draft = (year: number, t: string, c: CellValues): DocumentDraft => ({
-  file: `甲局${year}.pdf`, kind: 'pdf', text: t, agency: '示例市甲局', year, cells: c, warnings: [], failedRules: [], sources: {}, uncertain: [],
+  file: `甲局${year}.pdf`, kind: 'pdf', text: t, agency: '示例市甲局', year, published_on: null, published_on_source: null, cells: c, warnings: [], failedRules: [], sources: {}, uncertain: [],
 });
 
 /** Imported as the app replays a stored import: packed for IndexedDB and unpacked (its records
