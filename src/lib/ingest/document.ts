@@ -8,6 +8,7 @@ import type { DocText } from './docs/docText';
 import { parseReportText, type ParseWarning } from './reportText';
 import { resolveRecords, type RegistryEntry } from './resolve';
 import { FIRST_REPORT_YEAR, MAX_COUNT } from './values';
+import { applyOcr, type OcrDraftInfo } from './docs/ocr/draft';
 
 export interface DocumentDraft {
   file: string;
@@ -22,6 +23,8 @@ export interface DocumentDraft {
   sources: Partial<Record<CellCode, { page: number | null; line: number }>>;
   /** cells a warning names: shown highlighted and editable in the review pane */
   uncertain: CellCode[];
+  /** a scan read by OCR: confidences, derived cells, where each uncertain cell is on its page */
+  ocr?: OcrDraftInfo;
 }
 
 export function draftFromText(file: string, doc: DocText): DocumentDraft {
@@ -31,10 +34,11 @@ export function draftFromText(file: string, doc: DocText): DocumentDraft {
     if (src) sources[code as CellCode] = { line: src.line, page: pageOf(src.line, doc.pageStarts) };
   }
   const uncertain = [...new Set(parsed.warnings.map((w) => w.code).filter((c): c is CellCode => !!c && CELL_CODES.includes(c as CellCode)))];
-  return {
+  const draft: DocumentDraft = {
     file, kind: doc.kind, text: doc.text, agency: parsed.agency ?? '', year: parsed.year,
     cells: parsed.cells, warnings: parsed.warnings, failedRules: parsed.failedRules, sources, uncertain,
   };
+  return doc.ocr ? applyOcr(draft, doc.ocr) : draft;
 }
 
 function pageOf(line: number, starts?: number[]): number | null {

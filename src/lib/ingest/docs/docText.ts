@@ -1,11 +1,14 @@
 // What a document reader returns, shared by the browser and Node readers.
 import type { DocKind } from './kind';
+import type { OcrDoc } from './ocr/draft';
 
 export interface DocText {
   kind: DocKind;
   text: string;
   /** the first line of each page in `text` (1-based), for PDFs */
   pageStarts?: number[];
+  /** pictures read by OCR: the tokens and where they are */
+  ocr?: OcrDoc;
 }
 
 /** Page p starts at line pageStarts[p-1]; pages are separated by a form-feed line. */

@@ -19,8 +19,11 @@ export async function readDocumentNode(name: string, bytes: Uint8Array): Promise
     const pages = await pdfToPages(pdfjs as never, bytes, {
       cMapUrl: join(root, 'cmaps') + '/', standardFontDataUrl: join(root, 'standard_fonts') + '/',
     });
+    const scanned = await (await import('./ocr/readNode')).readScannedPdfNode(bytes, pages);
+    if (scanned) return scanned;
     return { kind, text: pagesToText(pages), pageStarts: pageStarts(pages.map((p) => p.lines.length)) };
   }
+  if (kind === 'image') return (await import('./ocr/readNode')).readImagesNode([bytes]);
   if (kind === 'docx') {
     const mammoth = require('mammoth');
     const { value } = await mammoth.convertToHtml({ buffer: Buffer.from(bytes) });
