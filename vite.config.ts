@@ -4,6 +4,7 @@ import { createReadStream, readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { firstScreen } from './scripts/build/firstScreenPlugin.ts';
+import { ocrAssets } from './scripts/build/ocrAssetsPlugin.ts';
 
 /** pdf.js needs its CJK CMaps and standard fonts as files: serve them from the app itself
  *  (under pdfjs/), never from a CDN. */
@@ -30,7 +31,7 @@ function pdfjsAssets(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [svelte(), pdfjsAssets(), firstScreen()],
+  plugins: [svelte(), pdfjsAssets(), firstScreen(), ocrAssets()],
   base: './',
   build: { target: 'es2022', chunkSizeWarningLimit: 2000 },
   worker: { format: 'es' },

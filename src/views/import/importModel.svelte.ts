@@ -7,6 +7,7 @@ import { draftProblems, type DocumentDraft } from '../../lib/ingest/document';
 import { sniffKind } from '../../lib/ingest/docs/kind';
 import { importTableFile, tableFileKind } from '../../lib/state/tableImport';
 import type { CellCode } from '../../lib/format/cells';
+import { joinedName, picturesToJoin, reorderPages } from './pictures';
 import sampleUrl from '../../../data/samples/zhongwei-data-bureau-2024.txt?url';
 
 export const SAMPLE_NAME = 'zhongwei-data-bureau-2024.txt';
@@ -35,6 +36,8 @@ export class ImportModel {
   /** progress within the current file (0–1), and what is being done */
   fileProgress = $state(0);
   phase = $state<'read' | 'parse' | 'load' | null>(null);
+  /** a scan being read by OCR: each page's progress (0–1) */
+  ocrPages = $state<number[]>([]);
 
   async run(list: File[]) {
     this.busy = true;
@@ -42,8 +45,10 @@ export class ImportModel {
     this.total = list.length;
     this.committed = null;
     this.files = list.map((f) => ({ name: f.name, status: 'pending', result: null }));
+    const joined = await this.pictures(list);
     for (let i = 0; i < list.length; i++) {
       const file = list[i];
+      if (joined.includes(i)) continue;
       this.fileProgress = 0;
       this.phase = 'read';
       try {
@@ -57,7 +62,7 @@ export class ImportModel {
         const why = e instanceof Error ? e.message : String(e);
         this.files[i] = { name: file.name, status: 'failed', result: null, error: { zh: `无法读取：${why}`, en: `cannot read: ${why}` } };
       }
-      this.done = i + 1;
+      this.done++;
     }
     this.phase = null;
     this.registry = await registryLookup();
@@ -88,7 +93,7 @@ export class ImportModel {
   private async document(i: number, file: File, kind: string) {
     const name = file.name;
     if (kind === 'unknown' || kind === 'xlsx') {
-      this.files[i] = { name, status: 'failed', result: null, error: { zh: '不支持的文件类型（支持 CSV、XLSX、Parquet、PDF、DOCX、HTML、TXT）', en: 'unsupported file type (CSV, XLSX, Parquet, PDF, DOCX, HTML and TXT are read)' } };
+      this.files[i] = { name, status: 'failed', result: null, error: { zh: '不支持的文件类型（支持 CSV、XLSX、Parquet、PDF、DOCX、HTML、TXT 及 PNG、JPG、WebP 图片）', en: 'unsupported file type (CSV, XLSX, Parquet, PDF, DOCX, HTML, TXT and PNG, JPG, WebP pictures are read)' } };
       return;
     }
     if (file.size > MAX_DOCUMENT_BYTES) {
@@ -99,10 +104,51 @@ export class ImportModel {
       return;
     }
     const { readDocument } = await import('../../lib/ingest/docs/readBrowser');
-    const doc = await readDocument(name, new Uint8Array(await file.arrayBuffer()), (d, t) => (this.fileProgress = d / t));
+    const doc = await readDocument(name, new Uint8Array(await file.arrayBuffer()), (d, t) => (this.fileProgress = d / t), this.onOcr);
+    this.ocrPages = [];
     this.phase = 'parse';
     this.drafts.push(await draftInWorker(name, doc));
     this.files[i] = { name, status: 'review', result: null };
+  }
+
+  private onOcr = (page: number, pages: number, fraction: number) => {
+    if (this.ocrPages.length !== pages) this.ocrPages = Array(pages).fill(0);
+    this.ocrPages[page - 1] = fraction;
+    this.fileProgress = (page - 1 + fraction) / pages;
+  };
+
+  /** Page images dropped together: one report, pages in file-name order (reorderable later). */
+  private async pictures(list: File[]): Promise<number[]> {
+    const kinds = await Promise.all(list.map(async (f) => ({ name: f.name, kind: sniffKind(f.name, new Uint8Array(await f.slice(0, 512).arrayBuffer())) })));
+    const idx = picturesToJoin(kinds);
+    if (!idx.length) return [];
+    this.phase = 'read';
+    this.fileProgress = 0;
+    const names = idx.map((i) => list[i].name);
+    try {
+      const { readPicturesBrowser } = await import('../../lib/ingest/docs/ocr/readBrowser');
+      const doc = await readPicturesBrowser(await Promise.all(idx.map(async (i) => new Uint8Array(await list[i].arrayBuffer()))), this.onOcr);
+      this.phase = 'parse';
+      const draft = await draftInWorker(joinedName(names), doc);
+      this.drafts.push({ ...draft, ocr: { ...draft.ocr!, files: names } });
+      for (const i of idx) this.files[i] = { name: list[i].name, status: 'review', result: null };
+    } catch (e) {
+      const why = e instanceof Error ? e.message : String(e);
+      for (const i of idx) this.files[i] = { name: list[i].name, status: 'failed', result: null, error: { zh: `无法读取：${why}`, en: `cannot read: ${why}` } };
+    }
+    this.ocrPages = [];
+    this.done += idx.length;
+    return idx;
+  }
+
+  /** Moves page `from` of a joined scan to place `to`, and reads the pages again in that order. */
+  movePage(d: DocumentDraft, from: number, to: number) {
+    const n = d.ocr?.pages.length ?? 0;
+    if (to < 0 || to >= n) return;
+    const order = [...Array(n).keys()];
+    order.splice(to, 0, order.splice(from, 1)[0]);
+    const i = this.drafts.indexOf(d);
+    if (i >= 0) this.drafts[i] = reorderPages($state.snapshot(d) as DocumentDraft, order);
   }
 
   async trySample() {
@@ -139,7 +185,7 @@ export class ImportModel {
     const result = await commitDocuments($state.snapshot(this.drafts) as DocumentDraft[], this.replace);
     this.committed = result;
     if (result.applied) {
-      const names = new Set(this.drafts.map((d) => d.file));
+      const names = new Set(this.drafts.flatMap((d) => d.ocr?.files ?? [d.file]));
       this.files = this.files.map((f) => (names.has(f.name) && f.status === 'review' ? { ...f, status: 'ok' } : f));
       this.drafts = [];
     }

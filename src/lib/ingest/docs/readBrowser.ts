@@ -5,22 +5,28 @@ import { htmlToText } from './html';
 import { sniffKind } from './kind';
 import { pageStarts, type DocText } from './docText';
 import { pagesToText } from './pdfLayout';
+import type { OcrProgress } from './ocr/readBrowser';
 
 export type { DocText };
 
-export async function readDocument(name: string, bytes: Uint8Array, onProgress?: (done: number, total: number) => void): Promise<DocText> {
+export async function readDocument(
+  name: string, bytes: Uint8Array, onProgress?: (done: number, total: number) => void, onOcr?: OcrProgress,
+): Promise<DocText> {
   const kind = sniffKind(name, bytes);
   if (kind === 'pdf') {
     const [pdfjs, { default: workerUrl }, { pdfToPages }] = await Promise.all([
       import('pdfjs-dist'), import('pdfjs-dist/build/pdf.worker.min.mjs?url'), import('./pdfjs'),
     ]);
     pdfjs.GlobalWorkerOptions.workerSrc = workerUrl;
-    const pages = await pdfToPages(pdfjs as never, bytes, {
-      // resolved against the page, so the app works from any path of any static host
-      cMapUrl: new URL('pdfjs/cmaps/', document.baseURI).href, standardFontDataUrl: new URL('pdfjs/standard_fonts/', document.baseURI).href, onPage: onProgress,
-    });
+    // resolved against the page, so the app works from any path of any static host
+    const urls = { cMapUrl: new URL('pdfjs/cmaps/', document.baseURI).href, standardFontDataUrl: new URL('pdfjs/standard_fonts/', document.baseURI).href };
+    const pages = await pdfToPages(pdfjs as never, bytes, { ...urls, onPage: onProgress });
+    // pages with no text layer (scans): OCR, loaded only now
+    const scanned = await (await import('./ocr/readBrowser')).readScannedPdfBrowser(pdfjs as never, bytes, pages, { ...urls, cMapPacked: true }, onOcr);
+    if (scanned) return scanned;
     return { kind, text: pagesToText(pages), pageStarts: pageStarts(pages.map((p) => p.lines.length)) };
   }
+  if (kind === 'image') return (await import('./ocr/readBrowser')).readPicturesBrowser([bytes], onOcr);
   if (kind === 'docx') {
     const mammoth = (await import('mammoth')).default;
     const { value } = await mammoth.convertToHtml({ arrayBuffer: bytes.slice().buffer });

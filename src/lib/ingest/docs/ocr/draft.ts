@@ -20,7 +20,11 @@ import { checkWithinReport } from '../../../rules/withinReport';
 /** Below this, a number's weakest digit is not trusted (measured on degraded scans: see README). */
 export const MIN_DIGIT_CONFIDENCE = 0.9;
 
-export interface OcrPageInfo { width: number; height: number; turns: number; skewDeg: number }
+export interface OcrPageInfo {
+  width: number; height: number; turns: number; skewDeg: number;
+  /** the upright page image (an object URL, in the browser), for the crops */
+  image?: string;
+}
 export interface OcrDoc { pages: OcrPageInfo[]; tokens: PlacedToken[] }
 
 export interface OcrCell { page: number; box: PixelBox; conf?: number; read?: string }
@@ -31,6 +35,10 @@ export interface OcrDraftInfo {
   derived: CellCode[];
   /** confidence of each value read */
   confidence: Partial<Record<CellCode, number>>;
+  /** the tokens, to lay the pages out again in another order */
+  tokens: PlacedToken[];
+  /** page images joined into one report: each page's file */
+  files?: string[];
 }
 
 const numberOf = (s: string): number | null => {
@@ -41,7 +49,7 @@ const numberOf = (s: string): number | null => {
 export function applyOcr(draft: DocumentDraft, ocr: OcrDoc): DocumentDraft {
   const cells: CellValues = { ...draft.cells };
   const warnings: ParseWarning[] = [...draft.warnings];
-  const info: OcrDraftInfo = { pages: ocr.pages, cells: {}, derived: [], confidence: {} };
+  const info: OcrDraftInfo = { pages: ocr.pages, cells: {}, derived: [], confidence: {}, tokens: ocr.tokens };
   const byLine = new Map<number, PlacedToken[]>();
   for (const t of ocr.tokens) if (t.line > 0) byLine.set(t.line, [...(byLine.get(t.line) ?? []), t]);
   for (const ts of byLine.values()) ts.sort((a, b) => a.col - b.col);

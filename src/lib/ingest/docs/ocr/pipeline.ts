@@ -45,3 +45,13 @@ export async function readPages(
 export function looksScanned(lines: string[]): boolean {
   return lines.join('').replace(/\s/g, '').length < 20;
 }
+
+/** Whether a PDF's scanned pages must be read: when they are half the pages or more, or when the
+ *  pages with text lack the form's tables (a blank last page of a text PDF is left alone). */
+export function needsOcr(pages: { lines: string[] }[]): boolean {
+  const scanned = pages.filter((p) => looksScanned(p.lines)).length;
+  if (!scanned) return false;
+  if (scanned * 2 >= pages.length) return true;
+  const text = pages.map((p) => p.lines.join('')).join('').replace(/\s/g, '');
+  return !/申请人情况|收到和处理政府信息公开申请/.test(text);
+}

@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path';
 import type { DocText } from '../docText';
 import type { PageText } from '../pdfLayout';
 import { decodeImageNode, nodeModels } from './node';
-import { looksScanned, readPages, type PageSource } from './pipeline';
+import { looksScanned, needsOcr, readPages, type PageSource } from './pipeline';
 import { renderPdfPage, type CanvasLike, type PdfDocLike } from './pdfRender';
 
 const require = createRequire(import.meta.url);
@@ -16,7 +16,7 @@ export function readImagesNode(images: Uint8Array[]): Promise<DocText> {
 
 /** The PDF read again with OCR where its pages have no text, or null when every page has. */
 export async function readScannedPdfNode(bytes: Uint8Array, pages: PageText[]): Promise<DocText | null> {
-  if (!pages.some((p) => looksScanned(p.lines))) return null;
+  if (!needsOcr(pages)) return null;
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
   const { createCanvas } = await import('@napi-rs/canvas');
   const root = dirname(require.resolve('pdfjs-dist/package.json'));
