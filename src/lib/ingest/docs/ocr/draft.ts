@@ -121,7 +121,7 @@ export function applyOcr(draft: DocumentDraft, ocr: OcrDoc): DocumentDraft {
     if (t) { info.cells[code] = { page: t.page, box: t.box, conf: t.conf, read: t.str }; continue; }
     const line = draft.sources[code]?.line ?? warnings.find((w) => w.code === code && w.line)?.line;
     const band = line ? lineBand(byLine.get(line) ?? []) : null;
-    if (band) info.cells[code] = band;
+    if (band) info.cells[code] = underColumn(code, band, tokenOf) ?? band;
   }
   const failedRules = [...new Set(checkWithinReport(cells).map((f) => f.rule))];
   return { ...draft, cells, warnings, failedRules, uncertain, ocr: info };
@@ -133,4 +133,20 @@ function lineBand(ts: PlacedToken[]): OcrCell | null {
   const x = Math.min(...ts.map((t) => t.box.x)), y = Math.min(...ts.map((t) => t.box.y));
   const x1 = Math.max(...ts.map((t) => t.box.x + t.box.w)), y1 = Math.max(...ts.map((t) => t.box.y + t.box.h));
   return { page: ts[0].page, box: { x, y, w: x1 - x, h: y1 - y } };
+}
+
+/** The cell's place in its row's band (section 三): under the values read in the same column on that page
+ *  (their median left edge and width), when there are any. */
+function underColumn(code: CellCode, band: OcrCell, tokenOf: Map<CellCode, PlacedToken>): OcrCell | null {
+  // section 三 only: its columns are one set across the table (二 and 四 repeat their labels)
+  if (!code.startsWith('s3_')) return null;
+  const col = cellNames(code).column;
+  const section = 's3_';
+  const mates = CELL_CODES.filter((c) => c !== code && c.startsWith(section) && cellNames(c).column === col)
+    .map((c) => tokenOf.get(c)).filter((t): t is PlacedToken => !!t && t.page === band.page);
+  if (!mates.length) return null;
+  const mid = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  const cx = mid(mates.map((t) => t.box.x + t.box.w / 2));
+  const w = Math.max(mid(mates.map((t) => t.box.w)), band.box.h);
+  return { page: band.page, box: { x: cx - w / 2, y: band.box.y, w, h: band.box.h } };
 }
