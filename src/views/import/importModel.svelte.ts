@@ -114,7 +114,7 @@ export class ImportModel {
   private onOcr = (page: number, pages: number, fraction: number) => {
     if (this.ocrPages.length !== pages) this.ocrPages = Array(pages).fill(0);
     this.ocrPages[page - 1] = fraction;
-    this.fileProgress = (page - 1 + fraction) / pages;
+    this.fileProgress = this.ocrPages.reduce((a, b) => a + b, 0) / pages;
   };
 
   /** Page images dropped together: one report, pages in file-name order (reorderable later). */

@@ -11,8 +11,7 @@ export type OcrProgress = (page: number, pages: number, fraction: number) => voi
 
 /** Page images of one report, in the order given → one document. */
 export async function readPicturesBrowser(images: Uint8Array[], onProgress?: OcrProgress): Promise<DocText> {
-  const run = await ocrInWorker('image', images.map((bytes) => ({ bytes })), onProgress);
-  return withImages(run.doc, run.pageImages);
+  return ocrInWorker('image', images.map((bytes) => ({ bytes })), onProgress);
 }
 
 interface PdfJsLike { getDocument(src: Record<string, unknown>): { promise: Promise<PdfDocLike & { destroy(): Promise<void> }> } }
@@ -31,11 +30,5 @@ export async function readScannedPdfBrowser(pdfjs: PdfJsLike, bytes: Uint8Array,
   } finally {
     await doc.destroy();
   }
-  const run = await ocrInWorker('pdf', out, onProgress);
-  return withImages(run.doc, run.pageImages);
-}
-
-function withImages(doc: DocText, images: (string | null)[]): DocText {
-  if (doc.ocr) doc.ocr.pages.forEach((p, i) => { if (images[i]) p.image = images[i]!; });
-  return doc;
+  return ocrInWorker('pdf', out, onProgress);
 }

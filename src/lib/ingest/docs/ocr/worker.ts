@@ -1,19 +1,20 @@
-// The OCR worker: onnxruntime-web (wasm, bundled by Vite; one thread: the page is not
-// cross-origin isolated) runs the models fetched from the app's own ocr/ folder on the first picture, then each page is read
-// with a progress report per page; each upright page comes back as a JPEG for the review's crops.
+// An OCR worker: onnxruntime-web (wasm, bundled by Vite; one thread each: the page is not
+// cross-origin isolated, so the client runs a worker per core instead) runs the models fetched
+// from the app's own ocr/ folder on its first picture, then reads one page per message, with
+// progress; each upright page comes back as a JPEG for the review's crops.
 import * as ort from 'onnxruntime-web/wasm';
 import type { OcrModels } from './engine';
 import type { Raster } from './image';
 import { createModels, type OrtLike } from './models';
-import { readPages, type PageSource } from './pipeline';
-import type { DocKind } from '../kind';
+import { readOnePage } from './pipeline';
+import type { OcrPageInfo } from './draft';
+import type { OcrToken } from './tokens';
 
 export type WorkerPage = { raster: Raster } | { bytes: Uint8Array } | { lines: string[] };
-export interface OcrRequest { base: string; kind: DocKind; pages: WorkerPage[] }
+export interface OcrRequest { base: string; page: number; picture: { raster: Raster } | { bytes: Uint8Array } }
 export type OcrReply =
-  | { progress: { page: number; pages: number; fraction: number } }
-  | { pageImage: { page: number; blob: Blob } }
-  | { doc: import('../docText').DocText }
+  | { progress: { page: number; fraction: number } }
+  | { done: { page: number; tokens: OcrToken[]; info: OcrPageInfo; image: Blob } }
   | { error: string };
 
 let models: Promise<OcrModels> | null = null;
@@ -53,15 +54,11 @@ async function toJpeg(img: Raster): Promise<Blob> {
 
 self.onmessage = async (e: MessageEvent<OcrRequest>) => {
   try {
-    const { base, kind, pages } = e.data;
-    const sources: PageSource[] = pages.map((p) =>
-      'lines' in p ? { lines: p.lines } : 'raster' in p ? { picture: async () => p.raster } : { picture: () => decode(p.bytes) });
-    const doc = await readPages(kind, sources, () => load(base),
-      (page, n, fraction) => post({ progress: { page, pages: n, fraction } }),
-      (d) => { if (d.image) void toJpeg(d.image).then((blob) => post({ pageImage: { page: d.page, blob } })); });
-    // let the last page's image go first
-    await new Promise((r) => setTimeout(r, 50));
-    post({ doc });
+    const { base, page, picture } = e.data;
+    const m = await load(base);
+    const img = 'raster' in picture ? picture.raster : await decode(picture.bytes);
+    const r = await readOnePage(img, page, m, (fraction) => post({ progress: { page, fraction } }));
+    post({ done: { page, tokens: r.tokens, info: r.info, image: await toJpeg(r.image) } });
   } catch (err) {
     post({ error: err instanceof Error ? err.message : String(err) });
   }
