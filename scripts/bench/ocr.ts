@@ -4,7 +4,7 @@
 // skewed, JPEG). Also screenshots of the review (zh, en) in test-results/. Last line: JSON.
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { chromium } from 'playwright-core';
@@ -28,8 +28,14 @@ const pages = await Promise.all(Array.from({ length: N }, (_, i) => scanOf((i % 
 // Node: the models load once (not counted), then the pages
 await readImagesNode([pages[1]]);
 let t0 = Date.now();
+const cpu0 = process.cpuUsage();
 await readImagesNode(pages);
 put('ocr_node_s_per_page', (Date.now() - t0) / 1000 / N);
+// CPU time of this process per page (onnxruntime-node's 2 threads summed): on a machine shared
+// with other work, wall time says as much about the others as about us
+const cpu = process.cpuUsage(cpu0);
+put('ocr_node_cpu_s_per_page', (cpu.user + cpu.system) / 1e6 / N);
+put('load_average_1min', loadavg()[0]);
 
 // Chromium: a scanned PDF of N pages through the import screen, from dropping it to its review
 const outDir = process.env.DIST_DIR ?? 'dist';
@@ -55,6 +61,7 @@ try {
   const s = (Date.now() - t0) / 1000;
   put(`ocr_browser_${N}_pages_s`, s);
   put('ocr_browser_s_per_page', s / N);
+  put('load_average_1min_after', loadavg()[0]);
   mkdirSync('test-results', { recursive: true });
   const shot = async (lang: string) => {
     await page.locator('fieldset.uncertain').scrollIntoViewIfNeeded();
