@@ -3,19 +3,32 @@
 //  "derived": [codes filled from the printed sums, not read],
 //  "narrative": [{quote, line, value, cells, table_value, agrees}] (statements it is sure of),
 //  "sections": ["一", …] (present), "fee_yuan": 信息处理费 stated (元; 0 = none charged; null = not said)}
-// A warning about one cell names it in "code".
 // A file that cannot be read at all still gets a line, with "error". Several files are read on
 // one worker per core (readNodeBatch.ts); the lines keep the order of the arguments.
+// npm run parse -- --pages p1.jpg p2.jpg …: the files are the pages of ONE report, in that order
+// (scans: read by OCR); one line for all of them, with the OCR's derived and uncertain cells.
 import { readFileSync } from 'node:fs';
 import { readDocumentNode } from '../src/lib/ingest/docs/readNode';
 import { readDocumentsNode, type BatchResult } from '../src/lib/ingest/docs/readNodeBatch';
 import { parseReportText } from '../src/lib/ingest/reportText';
+import { draftFromText } from '../src/lib/ingest/document';
 import { narrativeOutput } from '../src/lib/ingest/narrative/parseOutput';
 
-const files = process.argv.slice(2);
+const pagesMode = process.argv[2] === '--pages';
+const files = process.argv.slice(pagesMode ? 3 : 2);
 if (!files.length) {
-  console.error('usage: npm run parse -- <report.pdf|.doc|.docx|.wps|.html|.txt> ...');
+  console.error('usage: npm run parse -- <report.pdf|.doc|.docx|.wps|.html|.txt|.jpg|.png> ...  or  npm run parse -- --pages p1.jpg p2.jpg ...');
   process.exit(2);
+}
+if (pagesMode) {
+  const { readImagesNode } = await import('../src/lib/ingest/docs/ocr/readNode');
+  const t0 = Date.now();
+  const d = draftFromText(files[0], await readImagesNode(files.map((f) => new Uint8Array(readFileSync(f)))));
+  console.log(JSON.stringify({
+    files, agency: d.agency, year: d.year, published_on: d.published_on, cells: d.cells, warnings: d.warnings, failedRules: d.failedRules,
+    uncertain: d.uncertain, derived: d.ocr?.derived, ...narrativeOutput(d.text, d.year, d.cells), seconds: (Date.now() - t0) / 1000,
+  }));
+  process.exit(0);
 }
 async function single(file: string, bytes: Uint8Array): Promise<BatchResult> {
   try {
@@ -43,8 +56,9 @@ for (const f of inputs) {
     failed++;
     console.log(JSON.stringify({ file: f.name, error: r.error?.message ?? 'not read' }));
   } else {
-    const p = r.parsed;
-    console.log(JSON.stringify({ file: f.name, agency: p.agency, year: p.year, published_on: p.published_on, cells: p.cells, warnings: p.warnings, failedRules: p.failedRules, derived: p.derived, ...(r.doc ? narrativeOutput(r.doc.text, p.year, p.cells) : {}) }));
+    // a scan read by OCR: the draft carries the OCR's confidence checks on top of the parse
+    const p = r.doc?.ocr ? draftFromText(f.name, r.doc) : r.parsed;
+    console.log(JSON.stringify({ file: f.name, agency: p.agency, year: p.year, published_on: p.published_on, cells: p.cells, warnings: p.warnings, failedRules: p.failedRules, derived: 'ocr' in p ? p.ocr?.derived : r.parsed.derived, ...(r.doc ? narrativeOutput(r.doc.text, p.year, p.cells) : {}) }));
   }
 }
 process.exitCode = failed ? 1 : 0;

@@ -1,4 +1,5 @@
-// npm run bench [-- --sizes 1000,10000,100000 --records 200 --pdfs 50]: first the report parser's
+// npm run bench [-- --sizes 1000,10000,100000 --records 200 --pdfs 50 --ocr 5]: OCR seconds per page
+// (scripts/bench/ocr.ts; --ocr 0 skips it); first the report parser's
 // reports per second (scripts/bench/parse.ts, text and PDF); then for each size, a generated wide CSV (and its
 // registry) is imported through the app's real import screen in headless Chromium, every view is
 // opened and its queries timed from the app's query log, and the same file and the same SQL are
@@ -40,6 +41,12 @@ function ensureData(n: number): string {
   const out = execFileSync('npx', parseArgs, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
   process.stderr.write(out);
   for (const [k, v] of Object.entries(JSON.parse(out.trim().split('\n').at(-1)!) as Record<string, number>)) put(`parse_${k}`, v);
+}
+
+if (arg('ocr', '5') !== '0') {
+  // OCR seconds per page, Node and Chromium (scripts/bench/ocr.ts)
+  const out = execFileSync('npx', ['tsx', 'scripts/bench/ocr.ts', '--pages', arg('ocr', '5')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  for (const [k, v] of Object.entries(JSON.parse(out.trim().split('\n').at(-1)!) as Record<string, number>)) put(k, v);
 }
 
 const outDir = process.env.DIST_DIR ?? 'dist';

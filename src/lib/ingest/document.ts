@@ -10,6 +10,7 @@ import { resolveRecords, type RegistryEntry } from './resolve';
 import { AgencyMatcher } from './agencyMatch';
 import { decisionsOf, draftMatches, type DraftMatchFields } from './draftMatch';
 import { FIRST_REPORT_YEAR, MAX_COUNT, isFractionalCount, parseDate } from './values';
+import { applyOcr, type OcrDraftInfo } from './docs/ocr/draft';
 
 export interface DocumentDraft extends DraftMatchFields {
   file: string;
@@ -28,6 +29,8 @@ export interface DocumentDraft extends DraftMatchFields {
   sources: Partial<Record<CellCode, { page: number | null; line: number }>>;
   /** cells a warning names: shown highlighted and editable in the review pane */
   uncertain: CellCode[];
+  /** a scan read by OCR: confidences, derived cells, where each uncertain cell is on its page */
+  ocr?: OcrDraftInfo;
 }
 
 export function draftFromText(file: string, doc: DocText): DocumentDraft {
@@ -37,11 +40,12 @@ export function draftFromText(file: string, doc: DocText): DocumentDraft {
     if (src) sources[code as CellCode] = { line: src.line, page: pageOf(src.line, doc.pageStarts) };
   }
   const uncertain = [...new Set(parsed.warnings.flatMap((w) => [w.code, ...(w.codes ?? [])]).filter((c): c is CellCode => !!c && CELL_CODES.includes(c as CellCode)))];
-  return {
+  const draft: DocumentDraft = {
     file, kind: doc.kind, text: doc.text, agency: parsed.agency ?? '', year: parsed.year,
     published_on: parsed.published_on, published_on_source: parsed.published_on_source,
     cells: parsed.cells, warnings: parsed.warnings, failedRules: parsed.failedRules, sources, uncertain,
   };
+  return doc.ocr ? applyOcr(draft, doc.ocr) : draft;
 }
 
 function pageOf(line: number, starts?: number[]): number | null {

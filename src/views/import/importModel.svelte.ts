@@ -12,6 +12,7 @@ import { sniffKind, type DocKind } from '../../lib/ingest/docs/kind';
 import { DocumentError, kindError } from '../../lib/ingest/docs/docErrors';
 import { importTableFile, tableFileKind } from '../../lib/state/tableImport';
 import type { CellCode } from '../../lib/format/cells';
+import { joinedName, picturesToJoin, reorderPages } from './pictures';
 // served as it is from public/samples/ (relative to the page: the app may live under any path)
 const sampleUrl = 'samples/zhongwei-data-bureau-2024.txt';
 
@@ -56,6 +57,8 @@ export class ImportModel {
   /** progress within the current file (0–1), and what is being done */
   fileProgress = $state(0);
   phase = $state<'read' | 'parse' | 'load' | null>(null);
+  /** a scan being read by OCR: each page's progress (0–1) */
+  ocrPages = $state<number[]>([]);
 
   async run(list: File[]) {
     this.busy = true;
@@ -66,8 +69,10 @@ export class ImportModel {
     // the user's files never join the demo: from the demo, they open the user's own workspace
     // first (so documents are matched against the user's registry, not the demo's)
     await ensureOwnWorkspace();
+    const joined = await this.pictures(list);
     for (let i = 0; i < list.length; i++) {
       const file = list[i];
+      if (joined.includes(i)) continue;
       this.fileProgress = 0;
       this.phase = 'read';
       try {
@@ -82,7 +87,7 @@ export class ImportModel {
         const error = e instanceof DocumentError ? { zh: e.zh, en: e.en } : { zh: `无法读取：${why}`, en: `cannot read: ${why}` };
         this.files[i] = { name: file.name, status: 'failed', result: null, error };
       }
-      this.done = i + 1;
+      this.done++;
     }
     this.phase = null;
     await this.loadRegistry();
@@ -144,10 +149,51 @@ export class ImportModel {
       return;
     }
     const { readDocument } = await import('../../lib/ingest/docs/readBrowser');
-    const doc = await readDocument(name, new Uint8Array(await file.arrayBuffer()), (d, t) => (this.fileProgress = d / t));
+    const doc = await readDocument(name, new Uint8Array(await file.arrayBuffer()), (d, t) => (this.fileProgress = d / t), this.onOcr);
+    this.ocrPages = [];
     this.phase = 'parse';
     this.drafts.push(await draftInWorker(name, doc));
     this.files[i] = { name, status: 'review', result: null };
+  }
+
+  private onOcr = (page: number, pages: number, fraction: number) => {
+    if (this.ocrPages.length !== pages) this.ocrPages = Array(pages).fill(0);
+    this.ocrPages[page - 1] = fraction;
+    this.fileProgress = this.ocrPages.reduce((a, b) => a + b, 0) / pages;
+  };
+
+  /** Page images dropped together: one report, pages in file-name order (reorderable later). */
+  private async pictures(list: File[]): Promise<number[]> {
+    const kinds = await Promise.all(list.map(async (f) => ({ name: f.name, kind: sniffKind(f.name, new Uint8Array(await f.slice(0, 512).arrayBuffer())) })));
+    const idx = picturesToJoin(kinds);
+    if (!idx.length) return [];
+    this.phase = 'read';
+    this.fileProgress = 0;
+    const names = idx.map((i) => list[i].name);
+    try {
+      const { readPicturesBrowser } = await import('../../lib/ingest/docs/ocr/readBrowser');
+      const doc = await readPicturesBrowser(await Promise.all(idx.map(async (i) => new Uint8Array(await list[i].arrayBuffer()))), this.onOcr);
+      this.phase = 'parse';
+      const draft = await draftInWorker(joinedName(names), doc);
+      this.drafts.push({ ...draft, ocr: { ...draft.ocr!, files: names } });
+      for (const i of idx) this.files[i] = { name: list[i].name, status: 'review', result: null };
+    } catch (e) {
+      const why = e instanceof Error ? e.message : String(e);
+      for (const i of idx) this.files[i] = { name: list[i].name, status: 'failed', result: null, error: { zh: `无法读取：${why}`, en: `cannot read: ${why}` } };
+    }
+    this.ocrPages = [];
+    this.done += idx.length;
+    return idx;
+  }
+
+  /** Moves page `from` of a joined scan to place `to`, and reads the pages again in that order. */
+  movePage(d: DocumentDraft, from: number, to: number) {
+    const n = d.ocr?.pages.length ?? 0;
+    if (to < 0 || to >= n) return;
+    const order = [...Array(n).keys()];
+    order.splice(to, 0, order.splice(from, 1)[0]);
+    const i = this.drafts.indexOf(d);
+    if (i >= 0) this.drafts[i] = reorderPages($state.snapshot(d) as DocumentDraft, order);
   }
 
   async trySample() {
@@ -240,7 +286,7 @@ export class ImportModel {
     const result = await commitDocuments($state.snapshot(chosen) as DocumentDraft[], this.replace);
     this.committed = result;
     if (result.applied) {
-      const names = new Set(chosen.map((d) => d.file));
+      const names = new Set(chosen.flatMap((d) => d.ocr?.files ?? [d.file]));
       this.files = this.files.map((f) => (names.has(f.name) && f.status === 'review' ? { ...f, status: 'ok' } : f));
       this.drafts = this.drafts.filter((d) => !chosen.includes(d));
       this.selected = 0;

@@ -8,14 +8,13 @@ export class DocumentError extends Error {
   }
 }
 
-const SUPPORTED_ZH = '支持 CSV、XLSX、Parquet、PDF、Word（DOC、DOCX、WPS）、RTF、HTML、MHT、TXT';
-const SUPPORTED_EN = 'CSV, XLSX, Parquet, PDF, Word (DOC, DOCX, WPS), RTF, HTML, MHT and TXT are read';
+const SUPPORTED_ZH = '支持 CSV、XLSX、Parquet、PDF、Word（DOC、DOCX、WPS）、RTF、HTML、MHT、TXT 及 PNG、JPG、WebP、TIFF 图片';
+const SUPPORTED_EN = 'CSV, XLSX, Parquet, PDF, Word (DOC, DOCX, WPS), RTF, HTML, MHT, TXT and PNG, JPG, WebP, TIFF pictures are read';
 
 /** The error for a kind no reader takes (null: a reader takes it). */
 export function kindError(kind: DocKind, name: string): DocumentError | null {
   const ext = name.toLowerCase().split('.').pop() ?? '';
   if (kind === 'empty') return new DocumentError('文件为空（0 字节）', 'the file is empty (0 bytes)');
-  if (kind === 'image') return new DocumentError(`图片文件无法直接读取（${SUPPORTED_ZH}）`, `an image file cannot be read directly (${SUPPORTED_EN})`);
   if (kind === 'unknown' && ext === 'xls') return new DocumentError('旧版 Excel（.xls）无法读取：请另存为 .xlsx 或 CSV', 'old Excel files (.xls) are not read: save it as .xlsx or CSV');
   if (kind === 'unknown' || kind === 'xlsx' || kind === 'csv') {
     return new DocumentError(`不是可读取的年报文件：文件内容既不是文本，也不是已知的文档格式（${SUPPORTED_ZH}）`,

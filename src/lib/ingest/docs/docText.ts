@@ -2,6 +2,7 @@
 import { DocumentError } from './docErrors';
 import type { DocKind } from './kind';
 import type { PageText } from './pdfLayout';
+import type { OcrDoc } from './ocr/draft';
 
 export interface DocText {
   kind: DocKind;
@@ -11,6 +12,8 @@ export interface DocText {
   /** PDFs: how many non-blank text items each page has. A page with none has no text layer
    *  (a scan): the hook for OCR, which can read those pages and lay them out the same way. */
   pageItems?: number[];
+  /** pictures read by OCR: the tokens and where they are */
+  ocr?: OcrDoc;
 }
 
 /** Page p starts at line pageStarts[p-1]; pages are separated by a form-feed line. */

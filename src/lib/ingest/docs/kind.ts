@@ -11,6 +11,7 @@ export function sniffKind(name: string, bytes: Uint8Array): DocKind {
   const ext = name.toLowerCase().split('.').pop() ?? '';
   const head = new TextDecoder('latin1').decode(bytes.subarray(0, 512));
   if (head.startsWith('%PDF')) return 'pdf';
+  if (isImage(bytes)) return 'image';
   if (bytes[0] === 0x50 && bytes[1] === 0x4b) {
     if (ext === 'xlsx') return 'xlsx';
     return ext === 'docx' || head.includes('word/') || head.includes('[Content_Types].xml') ? 'docx' : 'unknown';
@@ -21,13 +22,12 @@ export function sniffKind(name: string, bytes: Uint8Array): DocKind {
   if (head.startsWith('{\\rtf')) return 'rtf';
   // a single-file web page (.mht), also often published under a .doc name
   if (isMht(head)) return 'mht';
-  if (isImage(bytes)) return 'image';
   if (ext === 'csv') return 'csv';
   if (['html', 'htm', 'mhtml', 'shtml', 'xhtml'].includes(ext) || /^\s*(<!doctype html|<html|<meta|<head|<body|<table)/i.test(head)) return 'html';
   const bom = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
   if (!bom && looksBinary(bytes)) return 'unknown';
   if (['txt', 'text', 'md', 'markdown', ''].includes(ext)) return 'text';
-  if (['doc', 'wps', 'pdf', 'docx', 'xls', 'rtf'].includes(ext)) return 'unknown';
+  if (['doc', 'wps', 'pdf', 'docx', 'xls', 'rtf', 'png', 'jpg', 'jpeg', 'webp', 'tif', 'tiff', 'gif', 'bmp'].includes(ext)) return 'unknown';
   return 'text';
 }
 

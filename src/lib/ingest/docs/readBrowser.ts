@@ -8,10 +8,13 @@ import { DocumentError, kindError } from './docErrors';
 import { mhtHtml } from './mht';
 import { docText, type DocText } from './docText';
 import { pagesToText } from './pdfLayout';
+import type { OcrProgress } from './ocr/readBrowser';
 
 export type { DocText };
 
-export async function readDocument(name: string, bytes: Uint8Array, onProgress?: (done: number, total: number) => void): Promise<DocText> {
+export async function readDocument(
+  name: string, bytes: Uint8Array, onProgress?: (done: number, total: number) => void, onOcr?: OcrProgress,
+): Promise<DocText> {
   const kind = sniffKind(name, bytes);
   const refused = kindError(kind, name);
   if (refused) throw refused;
@@ -20,12 +23,15 @@ export async function readDocument(name: string, bytes: Uint8Array, onProgress?:
       import('pdfjs-dist'), import('pdfjs-dist/build/pdf.worker.min.mjs?url'), import('./pdfjs'),
     ]);
     pdfjs.GlobalWorkerOptions.workerSrc = workerUrl;
-    const pages = await pdfToPages(pdfjs as never, bytes, {
-      // resolved against the page, so the app works from any path of any static host
-      cMapUrl: new URL('pdfjs/cmaps/', document.baseURI).href, standardFontDataUrl: new URL('pdfjs/standard_fonts/', document.baseURI).href, onPage: onProgress,
-    });
+    // resolved against the page, so the app works from any path of any static host
+    const urls = { cMapUrl: new URL('pdfjs/cmaps/', document.baseURI).href, standardFontDataUrl: new URL('pdfjs/standard_fonts/', document.baseURI).href };
+    const pages = await pdfToPages(pdfjs as never, bytes, { ...urls, onPage: onProgress });
+    // pages with no text layer (scans): OCR, loaded only now
+    const scanned = await (await import('./ocr/readBrowser')).readScannedPdfBrowser(pdfjs as never, bytes, pages, { ...urls, cMapPacked: true }, onOcr);
+    if (scanned) return scanned;
     return docText(kind, pagesToText(pages), pages);
   }
+  if (kind === 'image') return (await import('./ocr/readBrowser')).readPicturesBrowser([bytes], onOcr);
   if (kind === 'docx') {
     const mammoth = (await import('mammoth')).default;
     const { value } = await mammoth.convertToHtml({ arrayBuffer: bytes.slice().buffer });

@@ -18,8 +18,11 @@ export async function readDocumentNode(name: string, bytes: Uint8Array): Promise
   if (kind === 'pdf') {
     const [{ loadPdfJsNode, pdfJsDataDirs }, { pdfToPages }] = await Promise.all([import('./pdfjsNode'), import('./pdfjs')]);
     const pages = await pdfToPages((await loadPdfJsNode()) as never, bytes, pdfJsDataDirs());
+    const scanned = await (await import('./ocr/readNode')).readScannedPdfNode(bytes, pages);
+    if (scanned) return scanned;
     return docText(kind, pagesToText(pages), pages);
   }
+  if (kind === 'image') return (await import('./ocr/readNode')).readImagesNode([bytes]);
   if (kind === 'docx') {
     const mammoth = require('mammoth');
     const { value } = await mammoth.convertToHtml({ buffer: Buffer.from(bytes) });

@@ -1,0 +1,50 @@
+// Main-thread side of the OCR workers (worker.ts): the pictures of one document are read by a
+// pool of workers (one, for now), one page each at a time (onnxruntime-web runs one thread per
+// worker here), then laid out together (pipeline.ts's assemble). Progress per page; the upright page
+// images come back as object URLs for the review's crops.
+import type { DocText } from '../docText';
+import type { DocKind } from '../kind';
+import { assemble } from './pipeline';
+import type { OcrReply, WorkerPage } from './worker';
+
+type Done = Extract<OcrReply, { done: unknown }>['done'];
+
+/** Workers to run. One for now: with two, each fetching and compiling its own copy of the models,
+ *  both failed to fetch them in our test (not yet understood), so pages are read one after the
+ *  other by one worker that loads the models once. */
+const MAX_WORKERS = 1;
+const poolSize = (pictures: number) => Math.max(1, Math.min(pictures, MAX_WORKERS, navigator.hardwareConcurrency || 1));
+
+export async function ocrInWorker(kind: DocKind, pages: WorkerPage[], onProgress?: (page: number, pages: number, fraction: number) => void): Promise<DocText> {
+  const base = new URL('ocr/', document.baseURI).href;
+  const todo = pages.map((p, i) => ({ p, i })).filter((x) => !('lines' in x.p));
+  const done = new Map<number, Done>();
+  const workers = Array.from({ length: poolSize(todo.length) }, () => new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' }));
+  for (const { i } of todo) onProgress?.(i + 1, pages.length, 0); // a bar per page from the start
+  try {
+    let next = 0;
+    await Promise.all(workers.map(async (w) => {
+      while (next < todo.length) {
+        const { p, i } = todo[next++];
+        const r = await new Promise<Done>((resolve, reject) => {
+          w.onmessage = (e: MessageEvent<OcrReply>) => {
+            const m = e.data;
+            if ('progress' in m) onProgress?.(m.progress.page, pages.length, m.progress.fraction);
+            else if ('done' in m) resolve(m.done);
+            else reject(new Error(m.error));
+          };
+          w.onerror = (e) => reject(new Error(e.message || 'OCR failed'));
+          const picture = p as Exclude<WorkerPage, { lines: string[] }>;
+          w.postMessage({ base, page: i + 1, picture }, 'bytes' in picture ? [picture.bytes.buffer as ArrayBuffer] : [picture.raster.data.buffer as ArrayBuffer]);
+        });
+        done.set(i, r);
+        onProgress?.(i + 1, pages.length, 1);
+      }
+    }));
+  } finally {
+    for (const w of workers) w.terminate();
+  }
+  const doc = assemble(kind, pages.map((p, i) => ('lines' in p ? { lines: p.lines } : done.get(i)!)));
+  doc.ocr!.pages.forEach((info, i) => { const d = done.get(i); if (d) info.image = URL.createObjectURL(d.image); });
+  return doc;
+}

@@ -1,0 +1,35 @@
+// Scans in Node: page images (one report, pages in the order given) and PDF pages without a text
+// layer, read by OCR with onnxruntime-node (node.ts).
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import type { DocText } from '../docText';
+import type { PageText } from '../pdfLayout';
+import { decodeImageNode, nodeModels } from './node';
+import { looksScanned, needsOcr, readPages, type PageSource } from './pipeline';
+import { renderPdfPage, type CanvasLike, type PdfDocLike } from './pdfRender';
+
+const require = createRequire(import.meta.url);
+
+export function readImagesNode(images: Uint8Array[]): Promise<DocText> {
+  return readPages('image', images.map((b) => ({ picture: () => decodeImageNode(b) })), nodeModels);
+}
+
+/** The PDF read again with OCR where its pages have no text, or null when every page has. */
+export async function readScannedPdfNode(bytes: Uint8Array, pages: PageText[]): Promise<DocText | null> {
+  if (!needsOcr(pages)) return null;
+  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const { createCanvas } = await import('@napi-rs/canvas');
+  const root = dirname(require.resolve('pdfjs-dist/package.json'));
+  const doc = await pdfjs.getDocument({
+    data: bytes.slice(), cMapUrl: join(root, 'cmaps') + '/', cMapPacked: true, standardFontDataUrl: join(root, 'standard_fonts') + '/',
+    isEvalSupported: false,
+  }).promise;
+  try {
+    const sources: PageSource[] = pages.map((p, i) => looksScanned(p.lines)
+      ? { picture: () => renderPdfPage(doc as unknown as PdfDocLike, i + 1, (w, h) => createCanvas(w, h) as unknown as CanvasLike) }
+      : { lines: p.lines });
+    return await readPages('pdf', sources, nodeModels);
+  } finally {
+    await doc.destroy();
+  }
+}
