@@ -140,8 +140,9 @@ describe('Excel template', () => {
     expect(after.s3_carried_out_total).toBe(2);
     expect(after.s4_review_total).toBe(3);
 
-    // a bad cell: refused with sheet, row and column; nothing changes
-    put('s3_new_natural', -1);
+    // a cell that is not a number at all: refused with sheet, row and column; nothing changes
+    // (a negative count is the report's own fault: it loads and is flagged, P8)
+    put('s3_new_natural', '3件');
     const badPath = join(tmp, 'bad.xlsx');
     writeFileSync(badPath, new Uint8Array(await wb.xlsx.writeBuffer()));
     const badItem = await importFile(page, badPath);

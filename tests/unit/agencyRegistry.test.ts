@@ -104,17 +104,11 @@ describe('registry edits on DuckDB', () => {
     expect(sql).toEqual(["UPDATE agencies SET active_to = 2023 WHERE agency_id = 'HZ'"]);
     // none of it without the columns: a plain create names only the columns every registry has
     expect(agencyEditSql({ kind: 'create', row: { agency_id: 'N', name: 'n', level: null, parent_id: null, category: null, is_aggregate: false, aliases: [] } }, [])[0]).not.toContain('active_');
-    await db.query('ALTER TABLE agencies ADD COLUMN active_from INTEGER');
-    await db.query('ALTER TABLE agencies ADD COLUMN active_to INTEGER');
-    try {
-      await apply({ kind: 'update', agency_id: 'HZ', fields: { active_to: 2023 } });
-      await apply({ kind: 'create', row: { agency_id: 'N', name: '新局', level: null, parent_id: null, category: null, is_aggregate: false, aliases: [], active_from: 2024, active_to: null } });
-      expect(await db.query("SELECT agency_id, active_from, active_to FROM agencies WHERE agency_id IN ('HZ', 'N') ORDER BY agency_id", { uncached: true }))
-        .toEqual([{ agency_id: 'HZ', active_from: null, active_to: 2023 }, { agency_id: 'N', active_from: 2024, active_to: null }]);
-    } finally {
-      await db.query('ALTER TABLE agencies DROP COLUMN active_from');
-      await db.query('ALTER TABLE agencies DROP COLUMN active_to');
-    }
+    // the agencies table has them (schema.ts): an edit sets them like any other field
+    await apply({ kind: 'update', agency_id: 'HZ', fields: { active_to: 2023 } });
+    await apply({ kind: 'create', row: { agency_id: 'N', name: '新局', level: null, parent_id: null, category: null, is_aggregate: false, aliases: [], active_from: 2024, active_to: null } });
+    expect(await db.query("SELECT agency_id, active_from, active_to FROM agencies WHERE agency_id IN ('HZ', 'N') ORDER BY agency_id", { uncached: true }))
+      .toEqual([{ agency_id: 'HZ', active_from: null, active_to: 2023 }, { agency_id: 'N', active_from: 2024, active_to: null }]);
     expect(planUpdate(REG, 'HZ', { active_from: 2024, active_to: 2022 }).ok).toBe(false);
   });
 

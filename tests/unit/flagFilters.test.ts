@@ -1,7 +1,7 @@
 // The compliance view's filters, counts and scorecard (pure).
 import { describe, expect, it } from 'vitest';
 import { countByRule, filterFlags, scorecard } from '../../src/views/compliance/flagFilters';
-import { flagKey, type Flag } from '../../src/lib/rules/rules';
+import { RULES, flagKey, type Flag } from '../../src/lib/rules/rules';
 
 const f = (rule: Flag['rule'], agency_id: string, agency: string, year: number, severity: Flag['severity'], level = '市级部门', column: string | null = null): Flag => ({
   rule, severity, agency_id, agency, level, year, cells: [], expected: null, actual: null, message_zh: '', message_en: '', column,
@@ -29,7 +29,8 @@ describe('compliance filters', () => {
 
   it('counts by rule (every rule, zeros included) and scores agencies, sortable', () => {
     const counts = countByRule(FLAGS);
-    expect(counts).toHaveLength(11);
+    expect(counts).toHaveLength(RULES.length);
+    expect(new Set(counts.map((c) => c.rule))).toEqual(new Set(RULES.map((r) => r.id)));
     expect(counts.find((c) => c.rule === 'balance')).toEqual({ rule: 'balance', errors: 2, warnings: 0, total: 2 });
     expect(counts.find((c) => c.rule === 's4_sum')!.total).toBe(0);
     const s = scorecard(FLAGS);
