@@ -4,6 +4,8 @@
 import { fmtCount } from '../format';
 import type { Lang } from '../i18n/messages';
 import { escapeHtml } from './escape';
+import { LEGEND } from './layout';
+import { colon } from './values';
 import type { ChartOption } from './echarts';
 
 export interface CountSeries {
@@ -17,12 +19,12 @@ export function countBarOption(labels: string[], series: CountSeries[], lang: La
     animation: false,
     aria: { enabled: true },
     color: series.map((s) => s.color),
-    legend: { top: 0 },
+    legend: LEGEND,
     tooltip: {
       trigger: 'axis',
       axisPointer: { type: 'shadow' },
       formatter: (ps: { axisValueLabel: string; seriesName: string; value: number; marker: string }[]) =>
-        [escapeHtml(ps[0]?.axisValueLabel ?? ''), ...ps.map((p) => `${p.marker}${escapeHtml(p.seriesName)}：${fmtCount(p.value, lang)}`)].join('<br>'),
+        [escapeHtml(ps[0]?.axisValueLabel ?? ''), ...ps.map((p) => `${p.marker}${escapeHtml(p.seriesName)}${colon(lang)}${fmtCount(p.value, lang)}`)].join('<br>'),
     },
     grid: { left: 150, right: 24, top: 28, bottom: 20 },
     xAxis: { type: 'value', minInterval: 1 },

@@ -1,0 +1,40 @@
+// The registry's words the app knows, in English: levels (levels.ts) and the demo city's
+// categories. A registry may use other words: those are the user's data and shown as written
+// (marked lang="zh" where rendered).
+import type { Lang } from '../i18n/messages';
+
+const LEVEL_EN: Readonly<Record<string, string>> = {
+  市级: 'City government',
+  市级部门: 'City department',
+  区县: 'District/county',
+  区县部门: 'District department',
+  乡镇街道: 'Township/subdistrict',
+  省级: 'Provincial government',
+  省级部门: 'Provincial department',
+};
+
+const CATEGORY_EN: Readonly<Record<string, string>> = {
+  综合: 'General',
+  经济: 'Economy',
+  社会: 'Social affairs',
+  执法: 'Law enforcement',
+  基层: 'Grassroots',
+  区县政府: 'District government',
+};
+
+/** A level in the UI language; `known` false when it is the registry's own word, shown as is. */
+export function levelLabel(level: string, lang: Lang): { text: string; known: boolean } {
+  if (lang === 'zh') return { text: level, known: level in LEVEL_EN };
+  const en = LEVEL_EN[level];
+  return en ? { text: en, known: true } : { text: level, known: false };
+}
+
+export function categoryLabel(category: string, lang: Lang): { text: string; known: boolean } {
+  if (lang === 'zh') return { text: category, known: category in CATEGORY_EN };
+  const en = CATEGORY_EN[category];
+  return en ? { text: en, known: true } : { text: category, known: false };
+}
+
+/** Plain text of a level or category, for captions and CSV. */
+export const levelText = (l: string, lang: Lang) => levelLabel(l, lang).text;
+export const categoryText = (c: string, lang: Lang) => categoryLabel(c, lang).text;
