@@ -43,7 +43,11 @@ for (const job of jobs) {
   await page.goto(new URL(job.hash, server.resolvedUrls.local[0]).toString());
   await page.waitForFunction(() => document.body.dataset.ready === 'true', undefined, { timeout: 60000 });
   await page.waitForTimeout(600);
-  await page.screenshot({ path: job.out, fullPage: job.fullPage });
+  if (all) {
+    // the page from the top, at most ~2.5 screens of it (long tables are cut off below)
+    const h = await page.evaluate(() => document.documentElement.scrollHeight);
+    await page.screenshot({ path: job.out, fullPage: true, clip: { x: 0, y: 0, width: 1366, height: Math.min(h, 1900) } });
+  } else await page.screenshot({ path: job.out, fullPage: job.fullPage });
   console.log(`${job.out}: ready after ${Date.now() - t0} ms`);
   await page.close();
 }

@@ -135,7 +135,7 @@ describe('short chart labels', () => {
     for (const name of RATE_BY_NAME.keys()) expect(CHART_LABELS[name], name).toBeDefined();
     expect(chartLabel('s3_new_business', 'en')).toBe('Businesses');
     expect(chartLabel('s3_new_business', 'zh')).toBe(CELL_BY_CODE.get('s3_new_business')!.col_label_zh);
-    expect(chartLabel('s3_granted_natural', 'en', metricLabel('s3_granted_natural', 'en'))).toBe(CELL_BY_CODE.get('s3_granted_natural')!.label_en);
+    expect(chartLabel('s3_granted_natural', 'en', metricLabel('s3_granted_natural', 'en'))).toBe('Disclosed in full — natural persons');
   });
 
   it('two English legend entries never read the same', () => {
@@ -178,5 +178,21 @@ describe('exported PNG caption', () => {
   it('says "all agencies" without filters', () => {
     expect(filterLine({}, 'en')).toBe('Filters: all agencies');
     expect(filterLine({ sort: 'x' }, 'zh')).toBe('筛选：全部机构');
+  });
+});
+
+describe('panels of small multiples', () => {
+  it('balance their columns', () => {
+    const six = multiplesOption(years, [1, 10, 100, 1000, 10000, 100000].map((p, i) => ({ series: [s(`s${i}`, [p, p, p, p])] })), 'zh');
+    const f = fitChart(six, 1300, 300).option as O;
+    const tops = [...new Set(f.grid.map((g: O) => g.top))];
+    expect(tops).toHaveLength(2); // 3 + 3
+    expect(f.grid.filter((g: O) => g.top === tops[0])).toHaveLength(3);
+  });
+
+  it('section 二 splits a stock far above its flows', () => {
+    const v: Record<string, number> = { s2_normative_issued: 220, s2_normative_repealed: 170, s2_normative_in_force: 1800 };
+    const panels = proactivePanels(Object.keys(v), (c) => s(c, [v[c], v[c], v[c], v[c]]));
+    expect(panels.map((p) => p.series.map((x) => x.name))).toEqual([['s2_normative_in_force'], ['s2_normative_issued', 's2_normative_repealed']]);
   });
 });

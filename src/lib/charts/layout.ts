@@ -18,10 +18,10 @@ const MIN_PANEL_WIDTH = 240;
 export const LEGEND = { type: 'plain', top: 0, left: 0, right: 0, itemGap: ITEM_GAP, textStyle: { fontSize: LEGEND_FONT } } as const;
 
 /** A conservative estimate of a label's width in px: wide (CJK, full-width) characters take the
- *  font size, others 0.62 of it; overestimating only costs a little space. */
+ *  font size, others 0.6 of it; overestimating only costs a little space. */
 export function textWidth(s: string, fontSize = LEGEND_FONT): number {
   let w = 0;
-  for (const ch of s) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? fontSize : fontSize * 0.62;
+  for (const ch of s) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? fontSize : fontSize * 0.6;
   return Math.ceil(w);
 }
 
@@ -70,8 +70,10 @@ export function fitChart(option: ChartOption, width: number, baseHeight: number)
 function fitPanels(o: Fittable, width: number, baseHeight: number, legendH: number) {
   const grids = o.grid as GridLike[];
   const n = grids.length;
-  const cols = Math.max(1, Math.min(n, Math.floor(width / MIN_PANEL_WIDTH)));
-  const rows = Math.ceil(n / cols);
+  // as many columns as fit, then balanced: 6 panels in 5 possible columns are 3 + 3, not 5 + 1
+  const maxCols = Math.max(1, Math.min(n, Math.floor(width / MIN_PANEL_WIDTH)));
+  const rows = Math.ceil(n / maxCols);
+  const cols = Math.ceil(n / rows);
   const cellW = width / cols;
   const cellH = Math.max(130, Math.round((baseHeight - 30) / Math.min(rows, 2)));
   const top = legendH + 8;

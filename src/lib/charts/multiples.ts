@@ -65,10 +65,11 @@ export function multiplesOption(categories: string[], panels: ChartPanelSpec[], 
   };
 }
 
-/** Section 二's codes in panels by what they count: 规章, 规范性文件, decisions, fees (万元). */
+/** Section 二's codes in panels by what they count: 规章, 规范性文件, decisions, fees (万元);
+ *  within one, a stock (in force) far above the year's flow (issued, repealed) gets its own. */
 export function proactivePanels(codes: readonly string[], series: (code: string) => Series): ChartPanelSpec[] {
   const key = (c: string) => (c.endsWith('_decisions') ? 'decisions' : CELL_BY_CODE.get(c)?.row_label_zh ?? c);
   const groups = new Map<string, string[]>();
   for (const c of codes) groups.set(key(c), [...(groups.get(key(c)) ?? []), c]);
-  return [...groups.values()].map((cs) => ({ series: cs.map(series) }));
+  return [...groups.values()].flatMap((cs) => splitByMagnitude(cs.map(series), 6).map((g) => ({ series: g })));
 }

@@ -38,3 +38,13 @@ export function categoryLabel(category: string, lang: Lang): { text: string; kno
 /** Plain text of a level or category, for captions and CSV. */
 export const levelText = (l: string, lang: Lang) => levelLabel(l, lang).text;
 export const categoryText = (c: string, lang: Lang) => categoryLabel(c, lang).text;
+
+/** cells.csv's English label without the Chinese it quotes ("Rules (规章): issued" → "Rules:
+ *  issued"), for running text. */
+export const plainEn = (label: string) => label.replace(/\s*[(（][^)）]*[\u3400-\u9fff][^)）]*[)）]/g, '');
+
+/** The same, as a label standing alone: sentence case (one capitalisation style in English). */
+export const labelEn = (label: string) => {
+  const p = plainEn(label);
+  return p.charAt(0).toUpperCase() + p.slice(1);
+};
