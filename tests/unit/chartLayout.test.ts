@@ -196,3 +196,21 @@ describe('panels of small multiples', () => {
     expect(panels.map((p) => p.series.map((x) => x.name))).toEqual([['s2_normative_in_force'], ['s2_normative_issued', 's2_normative_repealed']]);
   });
 });
+
+describe('the official form in English', async () => {
+  const { S2_BLOCKS, S3_COLUMN_LABELS, S3_LINES, S4_LAYOUT, FORM_CHROME } = await import('../../src/lib/format/formLayout');
+  const { formWordEn, s3HeadsEn } = await import('../../src/lib/format/formLayoutEn');
+  const CJK = /[\u3400-\u9fff\uff00-\uffef]/;
+  it('has an English word for every printed header', () => {
+    const words = [...Object.values(FORM_CHROME), ...S2_BLOCKS.flatMap((b) => [b.item, ...b.columns, ...b.rows.map((r) => r.label)]), ...S3_COLUMN_LABELS, ...S4_LAYOUT.header.flat().map((h) => h.text)];
+    for (const zh of words) expect(formWordEn(zh), zh).not.toMatch(CJK);
+  });
+  it('names every section-三 row header in English, one per printed header cell', () => {
+    for (const line of S3_LINES) {
+      const en = s3HeadsEn(line);
+      expect(en, line.item).toHaveLength(line.heads.length);
+      for (const t of en) expect(t).not.toMatch(CJK);
+    }
+    expect(s3HeadsEn(S3_LINES.find((l) => l.item === '三（三）1')!)).toEqual(['(3) Refused', '1. State secret']);
+  });
+});

@@ -17,6 +17,8 @@ export interface TCol {
   head?: boolean;
   /** a longer description (formula, denominator) for the header's title */
   title?: string;
+  /** the column group it belongs to (compare: volumes, rates, review and litigation, rank) */
+  group?: string;
 }
 
 export interface TCell {
@@ -45,6 +47,10 @@ export interface TRow {
 }
 
 /** The raw value of a row's column (what sorting and the CSV export use). */
+/** Text with Chinese characters in it: in the English UI that is the user's data (an agency's
+ *  name, a registry word), marked lang="zh-CN" so it is read and drawn as Chinese. */
+export const zhLang = (v: unknown): 'zh-CN' | undefined => (typeof v === 'string' && /[\u3400-\u9fff]/.test(v) ? 'zh-CN' : undefined);
+
 export function valueOf(row: TRow, col: string): number | string | null {
   return row.value ? row.value(col) : (row.cells[col]?.v ?? null);
 }

@@ -32,7 +32,9 @@ export function chart(option: ChartOption, hooks: ChartHooks = {}): Attachment<H
     let gone = false;
     (hooks.load ?? loadECharts)().then(({ echarts }) => {
       if (gone) return;
-      c = echarts.init(el, undefined, { renderer: 'canvas' });
+      // the chart's own words (its description for screen readers) in the page's language
+      const locale = document.documentElement.lang.startsWith('zh') ? 'ZH' : 'EN';
+      c = echarts.init(el, undefined, { renderer: 'canvas', locale });
       // Listen before setOption: with animation off, 'finished' fires during setOption.
       if (hooks.onRendered) c.on('finished', hooks.onRendered);
       if (hooks.onClick) c.on('click', (p: unknown) => hooks.onClick!(p as ChartClick));

@@ -48,3 +48,16 @@ export const labelEn = (label: string) => {
   const p = plainEn(label);
   return p.charAt(0).toUpperCase() + p.slice(1);
 };
+
+const CN_DIGITS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
+const ROMAN = ['', 'I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X'];
+const cnNumber = (s: string) => (s.length === 2 && s[0] === '十' ? 10 + CN_DIGITS[s[1]] : CN_DIGITS[s] ?? NaN);
+
+/** A form item's number, e.g. 三（三）1: as printed in Chinese, as "III.3.1" in English. */
+export function itemLabel(item: string, lang: Lang): string {
+  if (lang === 'zh') return item;
+  const m = item.match(/^([一二三四五六七八九十]+)?(?:（([一二三四五六七八九十]+)）)?(\d+)?$/);
+  if (!m || !item) return item.replace(/（/g, '(').replace(/）/g, ')');
+  const parts = [m[1] ? ROMAN[cnNumber(m[1])] ?? m[1] : '', m[2] ? String(cnNumber(m[2])) : '', m[3] ?? ''].filter(Boolean);
+  return parts.join('.');
+}

@@ -8,6 +8,7 @@ import { metricLabel, rateFormula } from '../../lib/analysis/labels';
 import { agencyHead, agencyHeadCols } from '../../lib/analysis/tables';
 import { lazyTableRows, type TableSpec, type TCell, type TCol } from '../../lib/analysis/table';
 import type { CompareRow } from './compareModel.svelte';
+import { paren } from '../../lib/i18n/punct';
 
 /** The measure ranks are shown for: the sorted column if it is a measure, else new applications. */
 export function rankMetric(sortKey: string | null): string {
@@ -23,14 +24,14 @@ export function compareTable(rows: CompareRow[], year: number, sortKey: string |
     ...agencyHeadCols(lang),
     ...COMPARE_METRICS.map((m): TCol => ({
       key: m.name,
-      label: m.kind === 'rate' ? `${metricLabel(m.name, lang)}（÷${metricLabel(m.denMetric!, lang)}）` : metricLabel(m.name, lang),
+      label: m.kind === 'rate' ? `${metricLabel(m.name, lang)}${paren(`÷${metricLabel(m.denMetric!, lang)}`, lang)}` : metricLabel(m.name, lang),
       kind: m.kind === 'rate' ? 'rate' : 'count',
       sortable: true,
       title: rateFormula(m.name, lang),
     })),
-    { key: 'rank', label: `${s.peer_rank}（${rmLabel}）`, kind: 'rank', sortable: true, title: s.peer_rank_title },
+    { key: 'rank', label: `${s.peer_rank}${paren(rmLabel, lang)}`, kind: 'rank', sortable: true, title: s.peer_rank_title },
     { key: 'peers', label: s.peers, kind: 'count', sortable: true },
-    { key: 'pct', label: `${s.percentile}（${rmLabel}）`, kind: 'rate', sortable: true, title: s.percentile_title },
+    { key: 'pct', label: `${s.percentile}${paren(rmLabel, lang)}`, kind: 'rate', sortable: true, title: s.percentile_title },
   ];
   const rates = new Map(COMPARE_METRICS.filter((m) => m.kind === 'rate').map((m) => [m.name, rateFormula(m.name, lang)]));
   const measures = new Set(COMPARE_METRICS.map((m) => m.name));
@@ -39,7 +40,7 @@ export function compareTable(rows: CompareRow[], year: number, sortKey: string |
     if (key === 'agency' || key === 'level') return agencyHead(r, year, lang)[key];
     if (measures.has(key)) {
       const formula = rates.get(key);
-      return { v: r[key], metric: key, title: formula === undefined ? undefined : `${formula}；${s.denominator} ${fmtCount(r[`${key}__den`], lang)}` };
+      return { v: r[key], metric: key, title: formula === undefined ? undefined : `${formula}${lang === 'zh' ? '；' : '; '}${s.denominator} ${fmtCount(r[`${key}__den`], lang)}` };
     }
     if (key === 'rank') return { v: r[`${rm}__rank`], metric: `${rm}__rank` };
     if (key === 'peers') return { v: r[`${rm}__peers`], metric: `${rm}__peers` };

@@ -55,7 +55,7 @@ const en: Record<Key, string> = {
   year: 'Year',
   delete: 'Delete',
   deleted: 'Deleted',
-  demo_show: 'Show the synthetic demo city 示例市',
+  demo_show: 'Show the synthetic demo city (Shili)',
   clear: 'Clear all data…',
   clear_confirm: 'Every import, deletion and review note will be deleted, for good.',
   clear_to_demo: 'Clear, back to the demo city',
