@@ -93,7 +93,9 @@ describe('complete English', () => {
       expect(await seriousViolations(page)).toEqual([]);
       if (toggle) {
         await page.locator(toggle).click();
-        expect(await chineseOutsideZh(page)).toEqual([]);
+        const inTable = await chineseOutsideZh(page);
+        if (process.env.DUMP_EN) (await import('node:fs')).writeFileSync(`/tmp/en-${name.replace(/ /g, '-')}-toggled.txt`, inTable.join('\n'));
+        expect(inTable).toEqual([]);
       }
       await context.close();
     });

@@ -214,3 +214,16 @@ describe('the official form in English', async () => {
     expect(s3HeadsEn(S3_LINES.find((l) => l.item === '三（三）1')!)).toEqual(['(3) Refused', '1. State secret']);
   });
 });
+
+describe('storage sizes', async () => {
+  const { fmtBytes } = await import('../../src/lib/format/bytes');
+  it('group digits and pick a unit that keeps the number short', () => {
+    expect(fmtBytes(10737.6 * 1024 * 1024, 'en')).toBe('10.5 GB');
+    expect(fmtBytes(10 * 1024 ** 3, 'zh')).toBe('10 GB');
+    expect(fmtBytes(123_456, 'en')).toBe('121 KB');
+    expect(fmtBytes(1536, 'en')).toBe('1.5 KB');
+    expect(fmtBytes(512, 'en')).toBe('512 B');
+    expect(fmtBytes(1023 * 1024 ** 4 * 2, 'en')).toBe('2,046 TB');
+    expect(fmtBytes(null, 'en')).toBe('—');
+  });
+});

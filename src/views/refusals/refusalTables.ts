@@ -54,7 +54,7 @@ export function heatTable(agencies: AgencyRow[], year: number, value: HeatValue,
   const cols: TCol[] = [
     ...agencyHeadCols(lang),
     { key: HANDLED_CODE, label: metricLabel(HANDLED_CODE, lang), kind: 'count', sortable: true },
-    ...REASONS.map((r) => ({ key: r.code, label: `${r.item} ${reasonLabel(r.code, lang)}`, kind: value, sortable: true, title: metricLabel(r.code, lang) }) as TCol),
+    ...REASONS.map((r) => ({ key: r.code, label: `${itemLabel(r.item, lang)} ${reasonLabel(r.code, lang)}`, kind: value, sortable: true, title: metricLabel(r.code, lang) }) as TCol),
   ];
   const reasons = new Set<string>(REASONS.map((r) => r.code));
   // one cell at a time (lazyTableRows): a page of rows is built when shown, a column when sorted
