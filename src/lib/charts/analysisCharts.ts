@@ -86,7 +86,7 @@ export function agencyBarsOption(agencies: string[], series: Series[], lang: Lan
   return {
     animation: false,
     color: PALETTE,
-    aria: { enabled: true },
+    aria: { enabled: true, label: { enabled: false } },
     tooltip: {
       trigger: 'axis',
       axisPointer: { type: 'shadow' },

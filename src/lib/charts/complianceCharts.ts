@@ -17,7 +17,8 @@ export interface CountSeries {
 export function countBarOption(labels: string[], series: CountSeries[], lang: Lang): ChartOption {
   return {
     animation: false,
-    aria: { enabled: true },
+    // no generated description: it would mix agency names into the UI's sentence
+    aria: { enabled: true, label: { enabled: false } },
     color: series.map((s) => s.color),
     legend: LEGEND,
     tooltip: {

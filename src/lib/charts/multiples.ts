@@ -43,7 +43,8 @@ export function multiplesOption(categories: string[], panels: ChartPanelSpec[], 
   return {
     animation: false,
     color: PALETTE,
-    aria: { enabled: true },
+    // over agencies (truncated names): no generated description mixing names into its sentence
+    aria: truncate ? { enabled: true, label: { enabled: false } } : { enabled: true },
     legend: { ...LEGEND, data: panels.flatMap((p) => p.series.map((s) => s.name)) },
     title: panels.map((p) => ({ text: p.title ?? '', textStyle: { fontSize: 12, fontWeight: 'normal', color: '#444' } })),
     tooltip: {
