@@ -227,3 +227,19 @@ describe('storage sizes', async () => {
     expect(fmtBytes(null, 'en')).toBe('—');
   });
 });
+
+describe('CSV of a view table', async () => {
+  const { tableCsv } = await import('../../src/lib/analysis/table');
+  const spec = {
+    cols: [
+      { key: 'agency', label: '机构', kind: 'text' as const, head: true },
+      { key: 'n', label: '件数', kind: 'count' as const },
+      { key: 'r', label: '公开率', kind: 'rate' as const },
+    ],
+    rows: [{ key: 'a', cells: { agency: { v: '乙局' }, n: { v: 479 }, r: { v: 0.9498956158663883 } } }, { key: 'b', cells: { agency: { v: '甲局' }, n: { v: 0 }, r: { v: null } } }],
+  };
+  it('gives rates as labelled ratios in raw mode and percentages in formatted mode, with the year', () => {
+    expect(tableCsv(spec, { year: 2024 })).toBe('\uFEFF年度,机构,件数,公开率（比值）\r\n2024,乙局,479,0.9498956158663883\r\n2024,甲局,0,\r\n');
+    expect(tableCsv(spec, { year: 2024, numbers: 'formatted', lang: 'en' })).toBe('\uFEFFYear,机构,件数,公开率 (%)\r\n2024,乙局,479,94.99\r\n2024,甲局,0,\r\n');
+  });
+});
