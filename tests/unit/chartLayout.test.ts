@@ -243,3 +243,10 @@ describe('CSV of a view table', async () => {
     expect(tableCsv(spec, { year: 2024, numbers: 'formatted', lang: 'en' })).toBe('\uFEFFYear,机构,件数,公开率 (%)\r\n2024,乙局,479,94.99\r\n2024,甲局,0,\r\n');
   });
 });
+
+describe('rates', () => {
+  it('stay on one axis however different (one scale, 0–100%)', () => {
+    const o = agencyBarsOption(['甲局', '乙局'], [s('Disclosure', [0.95, 0.9]), s('Not processed', [0.01, 0.02])], 'en', 'rate') as O;
+    expect(Array.isArray(o.grid)).toBe(false);
+  });
+});

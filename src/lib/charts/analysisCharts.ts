@@ -23,7 +23,8 @@ interface AxisParam { axisValueLabel: string; seriesName: string; value: number 
 
 /** Lines by year; blanks break the line. Series of very different size go to panels of their own. */
 export function linesOption(categories: string[], series: Series[], lang: Lang, kind: ValueKind = 'count'): ChartOption {
-  const groups = splitByMagnitude(series);
+  // rates share one scale (0–100%): 6% beside 95% is the comparison itself, never split
+  const groups = kind === 'rate' ? [series] : splitByMagnitude(series);
   if (groups.length > 1) return multiplesOption(categories, groups.map((g) => ({ series: g })), lang, kind, 'line');
   const full = fullNames(series);
   return {
@@ -80,7 +81,7 @@ export function heatmapOption(rows: NamedRow[], cols: { label: string; full: str
 
 /** Grouped bars: agencies (categories, full names) × measures (series). */
 export function agencyBarsOption(agencies: string[], series: Series[], lang: Lang, kind: ValueKind): ChartOption {
-  const groups = splitByMagnitude(series);
+  const groups = kind === 'rate' ? [series] : splitByMagnitude(series);
   if (groups.length > 1) return multiplesOption(agencies, groups.map((g) => ({ series: g })), lang, kind, 'bar', 8);
   const full = fullNames(series);
   return {
