@@ -63,7 +63,8 @@ export function heatmapOption(rows: NamedRow[], cols: { label: string; full: str
       formatter: (p: { value: [number, number, number] }) =>
         `${escapeHtml(rows[p.value[1]]?.name ?? '')}<br>${escapeHtml(cols[p.value[0]]?.full ?? '')}${colon(lang)}${fmtValue(p.value[2], kind, lang)}`,
     },
-    grid: { left: 150, right: 16, top: 8, bottom: 96 },
+    // room below for the reason names, turned 50°, above the colour scale
+    grid: { left: 150, right: 16, top: 8, bottom: 150 },
     xAxis: { type: 'category', data: cols.map((c) => c.label), axisLabel: { rotate: 50, interval: 0, fontSize: 11 }, splitArea: { show: true } },
     yAxis: {
       type: 'category', inverse: true, data: rows.map((r) => r.name),
