@@ -70,7 +70,8 @@ export function prepareDocuments(drafts: DocumentDraft[], registry: RegistryEntr
   const records = drafts.map((d, i) => ({
     agency: d.agency.trim(), year: d.year ?? 0, cells: d.cells, source: d.file, line: i + 1, published_on: null,
   }));
-  const label = drafts.length === 1 ? drafts[0].file : `${drafts.length} documents`;
+  // kept in the import log and shown in either language: file names only, no words
+  const label = drafts.length === 1 ? drafts[0].file : `${drafts[0].file} + ${drafts.length - 1}`;
   const res = resolveRecords(label, records, registry);
   problems.push(...res.problems.map((p) => ({ ...p, file: drafts[p.line - 1]?.file ?? p.file, line: 0 })));
   if (problems.length) return { prepared: null, problems };
