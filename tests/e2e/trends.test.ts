@@ -116,7 +116,7 @@ describe('trends', () => {
     const { page } = await openApp(browser, '#/trends', { acceptDownloads: true });
     const panel = page.locator('[data-panel="table"]');
     const { name, bytes } = await download(page, panel.locator('[data-export="csv"]'));
-    expect(name).toMatch(/^trends-table_\d{8}-\d{4}\.csv$/);
+    expect(name).toMatch(/^trends-table-\d{4}-\d{4}_\d{8}-\d{4}\.csv$/);
     expect(csvRows(bytes)).toEqual(await shownTable(panel));
     await page.context().close();
   });
