@@ -29,7 +29,8 @@ export function countBarOption(labels: string[], series: CountSeries[], lang: La
     },
     grid: { left: 150, right: 24, top: 28, bottom: 20 },
     xAxis: { type: 'value', minInterval: 1 },
-    yAxis: { type: 'category', data: labels, inverse: true, axisLabel: { width: 140, overflow: 'truncate' } },
+    // rule titles wrap onto a second line rather than being cut
+    yAxis: { type: 'category', data: labels, inverse: true, axisLabel: { width: 140, overflow: 'break', lineHeight: 12, fontSize: 11 } },
     series: series.map((s) => ({ type: 'bar', stack: 'n', name: s.name, data: s.values, barMaxWidth: 18 })),
   };
 }
