@@ -10,6 +10,8 @@ export default defineConfig({
   plugins: [svelte(), pdfjsAssets(), firstScreen(), ocrAssets()],
   base: './',
   build: { target: 'es2022', chunkSizeWarningLimit: 2000 },
+  // the bundled demo data's "import time" is when it was built into the app (src/lib/ingest/demo.ts)
+  define: { __DATA_BUILT_AT__: JSON.stringify(new Date().toISOString().slice(0, 19).replace('T', ' ')) },
   worker: { format: 'es' },
   preview: { port: 4173 },
 });

@@ -56,7 +56,8 @@ export async function cellValue(panel: Locator, row: string, col: string): Promi
  *  data-value of figures and the text of the rest (pictures and checkboxes left out). */
 export async function shownTable(panel: Locator): Promise<string[][]> {
   return panel.locator('table').evaluate((t) => {
-    const head = [...t.querySelectorAll('thead th:not([data-noexport])')].map((th) => (th.textContent ?? '').replace(/[▲▼]/g, '').trim());
+    // the column headers' row (above it, a row of column groups on some tables)
+    const head = [...t.querySelectorAll('thead tr:last-child th:not([data-noexport])')].map((th) => (th.textContent ?? '').replace(/[▲▼]/g, '').trim());
     const rows = [...t.querySelectorAll('tbody tr')].map((tr) =>
       [...tr.querySelectorAll('th, td:not([data-noexport])')].map((c) => (c.hasAttribute('data-value') ? c.getAttribute('data-value')! : (c.textContent ?? '').trim())));
     return [head, ...rows];

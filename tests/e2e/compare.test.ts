@@ -95,7 +95,13 @@ describe('compare agencies', () => {
     const { page } = await openApp(browser, `#/compare?year=${year}&sort=agency&dir=asc`, { acceptDownloads: true });
     const panel = page.locator('[data-panel="agencies"]');
     const { bytes } = await download(page, panel.locator('[data-export="csv"]'));
-    const rows = csvRows(bytes);
+    const all = csvRows(bytes);
+    // the year first (the rows are about one year), rates labelled as ratios
+    expect(all[0][0]).toBe('年度');
+    expect(all.slice(1).every((r) => r[0] === String(year))).toBe(true);
+    const rows = all.map((r) => r.slice(1));
+    expect(rows[0].filter((h) => h.endsWith('（比值）')).length).toBeGreaterThan(3);
+    rows[0] = rows[0].map((h) => h.replace(/（比值）$/, ''));
     expect(rows).toEqual(await shownTable(panel));
     const names = rows.slice(1).map((r) => r[0]);
     expect(names).toEqual([...names].sort(new Intl.Collator('zh-CN').compare));

@@ -86,7 +86,7 @@ describe('overview', () => {
 
   it('chart text alternative: the table shows the same figures', async () => {
     const { page } = await openApp(browser);
-    await page.locator('[data-chart="outcomes"] button').click();
+    await page.locator('[data-chart="outcomes"] button[aria-pressed]').click();
     const cell = page.locator(`[data-chart="outcomes"] tr:has(th:text-is("${latest}")) [data-metric="outcome_granted_total"]`);
     expect(Number(await cell.getAttribute('data-value'))).toBe(d.leafSum(latest, 's3_granted_total'));
     await page.context().close();

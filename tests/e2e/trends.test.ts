@@ -116,8 +116,12 @@ describe('trends', () => {
     const { page } = await openApp(browser, '#/trends', { acceptDownloads: true });
     const panel = page.locator('[data-panel="table"]');
     const { name, bytes } = await download(page, panel.locator('[data-export="csv"]'));
-    expect(name).toMatch(/^trends-table_\d{8}-\d{4}\.csv$/);
-    expect(csvRows(bytes)).toEqual(await shownTable(panel));
+    expect(name).toMatch(/^trends-table-\d{4}-\d{4}_\d{8}-\d{4}\.csv$/);
+    const rows = csvRows(bytes);
+    // year-over-year changes are ratios, and say so
+    expect(rows[0].filter((h) => h.endsWith('（比值）')).length).toBe(3);
+    rows[0] = rows[0].map((h) => h.replace(/（比值）$/, ''));
+    expect(rows).toEqual(await shownTable(panel));
     await page.context().close();
   });
 });

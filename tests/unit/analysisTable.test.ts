@@ -45,7 +45,8 @@ describe('analysis tables', () => {
 
   it('exports what is shown: no pictures or checkboxes, raw values, formulas neutralised, BOM', () => {
     const csv = tableCsv(spec);
-    expect(csv.startsWith('\uFEFF机构,件数,公开率\r\n')).toBe(true);
+    // a rate column says it holds ratios
+    expect(csv.startsWith('\uFEFF机构,件数,公开率（比值）\r\n')).toBe(true);
     expect(csv).toContain("'=甲局,,\r\n");
     expect(csv).toContain('乙局,5,0.5\r\n');
   });

@@ -4,6 +4,7 @@ import { CELL_BY_CODE, S3_TOTAL_COLUMN } from '../format/cells';
 import { RATE_BY_NAME } from '../format/rates';
 import type { Lang } from '../i18n/messages';
 import { STRINGS, type StringKey } from '../i18n/strings';
+import { labelEn } from '../format/terms';
 
 const DERIVED: Record<string, StringKey> = {
   suit_total: 'suit_total',
@@ -15,7 +16,7 @@ const DERIVED: Record<string, StringKey> = {
 export function metricLabel(name: string, lang: Lang): string {
   const cell = CELL_BY_CODE.get(name);
   if (cell) {
-    if (lang === 'en') return cell.label_en.replace(/ — total$/, '');
+    if (lang === 'en') return labelEn(cell.label_en.replace(/ — total$/, ''));
     // 三（七）'s row label is just 总计: its item says which total it is, as the README writes it
     if (cell.section === '三' && name.endsWith(`_${S3_TOTAL_COLUMN}`)) return cell.row_label_zh === cell.col_label_zh ? `${cell.item}${cell.row_label_zh}` : cell.row_label_zh;
     return `${cell.row_label_zh}｜${cell.col_label_zh}`;
@@ -32,7 +33,7 @@ export function metricLabel(name: string, lang: Lang): string {
 export function reasonLabel(code: string, lang: Lang): string {
   const cell = CELL_BY_CODE.get(code);
   if (!cell) return code;
-  if (lang === 'en') return cell.label_en.replace(/ — total$/, '').replace(/^[^:]+:\s*/, '');
+  if (lang === 'en') return labelEn(cell.label_en.replace(/ — total$/, '').replace(/^[^:]+:\s*/, ''));
   const i = cell.row_label_zh.indexOf('：');
   return i >= 0 ? cell.row_label_zh.slice(i + 1) : cell.row_label_zh;
 }
@@ -42,3 +43,6 @@ export function rateFormula(name: string, lang: Lang): string | undefined {
   const r = RATE_BY_NAME.get(name);
   return r ? (lang === 'zh' ? r.formula_zh : r.formula_en) : undefined;
 }
+
+
+export { itemLabel } from '../format/terms';

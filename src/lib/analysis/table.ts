@@ -17,6 +17,8 @@ export interface TCol {
   head?: boolean;
   /** a longer description (formula, denominator) for the header's title */
   title?: string;
+  /** the column group it belongs to (compare: volumes, rates, review and litigation, rank) */
+  group?: string;
 }
 
 export interface TCell {
@@ -47,6 +49,10 @@ export interface TRow {
 }
 
 /** The raw value of a row's column (what sorting and the CSV export use). */
+/** Text with Chinese characters in it: in the English UI that is the user's data (an agency's
+ *  name, a registry word), marked lang="zh-CN" so it is read and drawn as Chinese. */
+export const zhLang = (v: unknown): 'zh-CN' | undefined => (typeof v === 'string' && /[\u3400-\u9fff]/.test(v) ? 'zh-CN' : undefined);
+
 export function valueOf(row: TRow, col: string): number | string | null {
   return row.value ? row.value(col) : (row.cells[col]?.v ?? null);
 }
@@ -140,13 +146,43 @@ export function cellText(kind: ColKind, v: number | string | null, lang: Lang): 
 
 const EXPORTED = (c: TCol) => c.kind !== 'spark' && c.kind !== 'select';
 
-/** The table as CSV: the shown columns in order (pictures and checkboxes left out), raw values
- *  (rates as fractions, blanks empty) so a spreadsheet can compute with them. */
-export function tableCsv(spec: TableSpec): string {
-  const cols = spec.cols.filter(EXPORTED);
-  const rows: CsvCell[][] = spec.rows.map((r) => cols.map((c) => valueOf(r, c.key)));
-  return toCsv(cols.map((c) => c.label), rows);
+export interface CsvOptions {
+  /** the year the rows are about: a year column is added when the table has none */
+  year?: number | string | null;
+  /** raw: rates as ratios (0.95); formatted: rates as percentages (95.0) — labelled either way */
+  numbers?: 'raw' | 'formatted';
+  lang?: Lang;
 }
+
+const RATE_KINDS: readonly ColKind[] = ['rate', 'change'];
+const UNIT = {
+  zh: { ratio: '（比值）', pct: '（%）', year: '年度' },
+  en: { ratio: ' (ratio)', pct: ' (%)', year: 'Year' },
+} as const;
+
+/** The table as CSV: the shown columns in order (pictures and checkboxes left out), blanks empty.
+ *  Rates and changes as ratios (raw, the default) or percentages (formatted), the header saying
+ *  which; with `year`, a year column first when the rows do not carry one. */
+export function tableCsv(spec: TableSpec, opts: CsvOptions = {}): string {
+  const lang = opts.lang ?? 'zh';
+  const u = UNIT[lang];
+  const pct = opts.numbers === 'formatted';
+  const cols = spec.cols.filter(EXPORTED);
+  const addYear = opts.year != null && opts.year !== '' && !cols.some((c) => c.key === 'year');
+  const isRate = (c: TCol, r?: TRow) => RATE_KINDS.includes((r?.cells[c.key]?.kind ?? c.kind) as ColKind);
+  const header = cols.map((c) => (isRate(c) ? `${c.label}${pct ? u.pct : u.ratio}` : c.label));
+  const rows: CsvCell[][] = spec.rows.map((r) => {
+    const vals = cols.map((c) => {
+      const v = valueOf(r, c.key);
+      return pct && typeof v === 'number' && isRate(c) ? Math.round(v * 1e4) / 100 : v;
+    });
+    return addYear ? [opts.year!, ...vals] : vals;
+  });
+  return toCsv(addYear ? [u.year, ...header] : header, rows);
+}
+
+/** A table has rate columns (its CSV is offered as ratios and as percentages). */
+export const hasRates = (spec: TableSpec) => spec.cols.some((c) => RATE_KINDS.includes(c.kind));
 
 /** Columns that start ascending (names read A→Z); figures start largest first. */
 const TEXT_SORT_KEYS = ['agency', 'level'];

@@ -5,6 +5,7 @@ import type { Lang } from '../i18n/messages';
 import { STRINGS } from '../i18n/strings';
 import { buildHash } from '../state/route';
 import { metricLabel } from './labels';
+import { levelText } from '../format/terms';
 import type { ColKind, TCol, TableSpec, TRow } from './table';
 import type { LflChange } from './likeForLike';
 import { changeText } from '../i18n/changeStrings';
@@ -67,7 +68,7 @@ export function agencyHead(a: { agency_id: string; name: string; level: string |
   const s = STRINGS[lang];
   return {
     agency: { v: a.name, href: agencyHref(a.agency_id, year), title: a.agency_id },
-    level: { v: `${a.level ?? ''}${a.is_aggregate ? ` · ${s.aggregate}` : ''}`, title: a.is_aggregate ? s.aggregate_note : undefined },
+    level: { v: `${a.level ? levelText(a.level, lang) : ''}${a.is_aggregate ? ` · ${s.aggregate}` : ''}`, title: a.is_aggregate ? s.aggregate_note : undefined },
   };
 }
 

@@ -1,40 +1,32 @@
 // Pure ECharts option builders of the analysis views. Names from files are escaped before they
-// reach a tooltip (tooltips render HTML); long Chinese names are truncated on axes, with the full
-// name in the tooltip. Numbers go through the one formatter.
-import { fmtCompact, fmtCount, fmtDecimal, fmtMoney, fmtRate } from '../format';
+// reach a tooltip (tooltips render HTML); long agency names are truncated on axes, with the full
+// name in the tooltip. Legends are never cut: series carry short names (chartLabels.ts), the
+// legend wraps (layout.ts), and lines of very different size get panels of their own
+// (multiples.ts). Numbers go through the one formatter.
 import type { Lang } from '../i18n/messages';
 import type { ChartOption } from './echarts';
 import { escapeHtml } from './escape';
-import type { Series } from './overviewCharts';
+import { LEGEND } from './layout';
+import { multiplesOption, splitByMagnitude, truncateLabel } from './multiples';
 
-export type ValueKind = 'count' | 'money' | 'rate' | 'per100';
+export { truncateLabel };
+import { fullNames, type Series } from './overviewCharts';
+import { colon, fmtCompactValue, fmtValue, PALETTE, type ValueKind } from './values';
 
-/** Long series names are cut in the legend; hovering shows the full name. */
-const LEGEND = { top: 0, type: 'scroll', formatter: (n: string) => truncateLabel(n, 12), tooltip: { show: true } };
-
-const PALETTE = ['#2f6fb3', '#d9534f', '#3c9d6b', '#f0ad4e', '#6b4fa3', '#8c8c8c', '#7fb3e6', '#c17d2f', '#1f3b5c', '#e377c2'];
-
-export function fmtValue(v: number | null | undefined, kind: ValueKind, lang: Lang): string {
-  if (kind === 'rate') return fmtRate(v, lang);
-  if (kind === 'per100') return fmtDecimal(v, lang, 1);
-  if (kind === 'money') return fmtMoney(v, lang);
-  return fmtCount(v, lang);
-}
-
-/** At most `max` characters, with an ellipsis (by code point: CJK names stay whole characters). */
-export function truncateLabel(s: string, max = 8): string {
-  const chars = [...s];
-  return chars.length <= max ? s : `${chars.slice(0, max - 1).join('')}…`;
-}
+export { fmtValue, type ValueKind };
 
 function axisValue(kind: ValueKind, lang: Lang) {
-  return { type: 'value', axisLabel: { formatter: (v: number) => (kind === 'rate' ? fmtRate(v, lang, 0) : fmtCompact(v, lang)) } };
+  return { type: 'value', axisLabel: { formatter: (v: number) => fmtCompactValue(v, kind, lang) } };
 }
 
 interface AxisParam { axisValueLabel: string; seriesName: string; value: number | null; marker: string; dataIndex: number }
 
-/** Lines by year; blanks break the line. */
+/** Lines by year; blanks break the line. Series of very different size go to panels of their own. */
 export function linesOption(categories: string[], series: Series[], lang: Lang, kind: ValueKind = 'count'): ChartOption {
+  // rates share one scale (0–100%): 6% beside 95% is the comparison itself, never split
+  const groups = kind === 'rate' ? [series] : splitByMagnitude(series);
+  if (groups.length > 1) return multiplesOption(categories, groups.map((g) => ({ series: g })), lang, kind, 'line');
+  const full = fullNames(series);
   return {
     animation: false,
     color: PALETTE,
@@ -42,7 +34,7 @@ export function linesOption(categories: string[], series: Series[], lang: Lang, 
     tooltip: {
       trigger: 'axis',
       formatter: (ps: AxisParam[]) =>
-        [escapeHtml(ps[0]?.axisValueLabel ?? ''), ...ps.map((p) => `${p.marker}${escapeHtml(p.seriesName)}：${fmtValue(p.value, kind, lang)}`)].join('<br>'),
+        [escapeHtml(ps[0]?.axisValueLabel ?? ''), ...ps.map((p) => `${p.marker}${escapeHtml(full(p.seriesName))}${colon(lang)}${fmtValue(p.value, kind, lang)}`)].join('<br>'),
     },
     legend: LEGEND,
     grid: { left: 56, right: 20, top: 40, bottom: 28 },
@@ -69,9 +61,10 @@ export function heatmapOption(rows: NamedRow[], cols: { label: string; full: str
     tooltip: {
       trigger: 'item',
       formatter: (p: { value: [number, number, number] }) =>
-        `${escapeHtml(rows[p.value[1]]?.name ?? '')}<br>${escapeHtml(cols[p.value[0]]?.full ?? '')}：${fmtValue(p.value[2], kind, lang)}`,
+        `${escapeHtml(rows[p.value[1]]?.name ?? '')}<br>${escapeHtml(cols[p.value[0]]?.full ?? '')}${colon(lang)}${fmtValue(p.value[2], kind, lang)}`,
     },
-    grid: { left: 150, right: 16, top: 8, bottom: 96 },
+    // room below for the reason names, turned 50°, above the colour scale
+    grid: { left: 150, right: 16, top: 8, bottom: 150 },
     xAxis: { type: 'category', data: cols.map((c) => c.label), axisLabel: { rotate: 50, interval: 0, fontSize: 11 }, splitArea: { show: true } },
     yAxis: {
       type: 'category', inverse: true, data: rows.map((r) => r.name),
@@ -89,15 +82,18 @@ export function heatmapOption(rows: NamedRow[], cols: { label: string; full: str
 
 /** Grouped bars: agencies (categories, full names) × measures (series). */
 export function agencyBarsOption(agencies: string[], series: Series[], lang: Lang, kind: ValueKind): ChartOption {
+  const groups = kind === 'rate' ? [series] : splitByMagnitude(series);
+  if (groups.length > 1) return multiplesOption(agencies, groups.map((g) => ({ series: g })), lang, kind, 'bar', 8);
+  const full = fullNames(series);
   return {
     animation: false,
     color: PALETTE,
-    aria: { enabled: true },
+    aria: { enabled: true, label: { enabled: false } },
     tooltip: {
       trigger: 'axis',
       axisPointer: { type: 'shadow' },
       formatter: (ps: AxisParam[]) =>
-        [escapeHtml(agencies[ps[0]?.dataIndex] ?? ''), ...ps.map((p) => `${p.marker}${escapeHtml(p.seriesName)}：${fmtValue(p.value, kind, lang)}`)].join('<br>'),
+        [escapeHtml(agencies[ps[0]?.dataIndex] ?? ''), ...ps.map((p) => `${p.marker}${escapeHtml(full(p.seriesName))}${colon(lang)}${fmtValue(p.value, kind, lang)}`)].join('<br>'),
     },
     legend: LEGEND,
     grid: { left: 56, right: 16, top: 40, bottom: 56 },
@@ -115,7 +111,7 @@ export function partsBarOption(labels: string[], fullLabels: string[], values: (
     aria: { enabled: true },
     tooltip: {
       trigger: 'item',
-      formatter: (p: { dataIndex: number; value: number | null }) => `${escapeHtml(fullLabels[p.dataIndex] ?? '')}：${fmtValue(p.value, kind, lang)}`,
+      formatter: (p: { dataIndex: number; value: number | null }) => `${escapeHtml(fullLabels[p.dataIndex] ?? '')}${colon(lang)}${fmtValue(p.value, kind, lang)}`,
     },
     grid: { left: 170, right: 40, top: 8, bottom: 24 },
     xAxis: axisValue(kind, lang),

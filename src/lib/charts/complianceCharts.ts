@@ -4,6 +4,8 @@
 import { fmtCount } from '../format';
 import type { Lang } from '../i18n/messages';
 import { escapeHtml } from './escape';
+import { LEGEND } from './layout';
+import { colon } from './values';
 import type { ChartOption } from './echarts';
 
 export interface CountSeries {
@@ -15,18 +17,20 @@ export interface CountSeries {
 export function countBarOption(labels: string[], series: CountSeries[], lang: Lang): ChartOption {
   return {
     animation: false,
-    aria: { enabled: true },
+    // no generated description: it would mix agency names into the UI's sentence
+    aria: { enabled: true, label: { enabled: false } },
     color: series.map((s) => s.color),
-    legend: { top: 0 },
+    legend: LEGEND,
     tooltip: {
       trigger: 'axis',
       axisPointer: { type: 'shadow' },
       formatter: (ps: { axisValueLabel: string; seriesName: string; value: number; marker: string }[]) =>
-        [escapeHtml(ps[0]?.axisValueLabel ?? ''), ...ps.map((p) => `${p.marker}${escapeHtml(p.seriesName)}：${fmtCount(p.value, lang)}`)].join('<br>'),
+        [escapeHtml(ps[0]?.axisValueLabel ?? ''), ...ps.map((p) => `${p.marker}${escapeHtml(p.seriesName)}${colon(lang)}${fmtCount(p.value, lang)}`)].join('<br>'),
     },
     grid: { left: 150, right: 24, top: 28, bottom: 20 },
     xAxis: { type: 'value', minInterval: 1 },
-    yAxis: { type: 'category', data: labels, inverse: true, axisLabel: { width: 140, overflow: 'truncate' } },
+    // rule titles wrap onto a second line rather than being cut
+    yAxis: { type: 'category', data: labels, inverse: true, axisLabel: { width: 140, overflow: 'break', lineHeight: 12, fontSize: 11 } },
     series: series.map((s) => ({ type: 'bar', stack: 'n', name: s.name, data: s.values, barMaxWidth: 18 })),
   };
 }

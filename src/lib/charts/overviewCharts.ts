@@ -3,21 +3,32 @@
 import { fmtCompact, fmtCount } from '../format';
 import type { Lang } from '../i18n/messages';
 import { escapeHtml } from './escape';
+import { LEGEND } from './layout';
+import { colon } from './values';
 import type { ChartOption } from './echarts';
 
 export interface Series {
+  /** the short name, for the legend (chartLabels.ts) */
   name: string;
+  /** the full label, for the tooltip (default: `name`) */
+  full?: string;
   /** one value per category; null = blank */
   values: (number | null)[];
 }
 
 const PALETTE = ['#2f6fb3', '#7fb3e6', '#d9534f', '#f0ad4e', '#8c8c8c', '#6b4fa3', '#3c9d6b', '#c17d2f'];
 
-function axisTooltip(lang: Lang) {
+/** The tooltip's name of a series: its full label when it has one. */
+export function fullNames(series: readonly Series[]): (name: string) => string {
+  const m = new Map(series.map((s) => [s.name, s.full ?? s.name]));
+  return (n) => m.get(n) ?? n;
+}
+
+function axisTooltip(lang: Lang, full: (n: string) => string = (n) => n) {
   return {
     trigger: 'axis',
     formatter: (ps: { axisValueLabel: string; seriesName: string; value: number | null; marker: string }[]) =>
-      [escapeHtml(ps[0]?.axisValueLabel ?? ''), ...ps.map((p) => `${p.marker}${escapeHtml(p.seriesName)}：${fmtCount(p.value, lang)}`)].join('<br>'),
+      [escapeHtml(ps[0]?.axisValueLabel ?? ''), ...ps.map((p) => `${p.marker}${escapeHtml(full(p.seriesName))}${colon(lang)}${fmtCount(p.value, lang)}`)].join('<br>'),
   };
 }
 
@@ -27,9 +38,9 @@ export function stackedBarOption(categories: string[], series: Series[], lang: L
     animation: false,
     color: PALETTE,
     aria: { enabled: true },
-    tooltip: axisTooltip(lang),
-    legend: { top: 0, type: 'scroll' },
-    grid: { left: 56, right: 16, top: 36, bottom: 28 },
+    tooltip: axisTooltip(lang, fullNames(series)),
+    legend: LEGEND,
+    grid: { left: 56, right: 16, top: 40, bottom: 28 },
     xAxis: { type: 'category', data: categories },
     yAxis: { type: 'value', axisLabel: { formatter: (v: number) => fmtCompact(v, lang) } },
     series: series.map((s) => ({ type: 'bar', stack: 'total', name: s.name, data: s.values, emphasis: { focus: 'series' } })),
@@ -43,6 +54,8 @@ export function groupedBarOption(categories: string[], series: Series[], lang: L
   return o as ChartOption;
 }
 
+const share = (x: number, lang: Lang) => (lang === 'zh' ? `（${(x * 100).toFixed(1)}%）` : ` (${(x * 100).toFixed(1)}%)`);
+
 /** A horizontal bar of parts of one whole (applicant types), with shares in the tooltip. */
 export function sharesBarOption(labels: string[], values: (number | null)[], lang: Lang): ChartOption {
   const total = values.reduce<number>((a, v) => a + (v ?? 0), 0);
@@ -53,11 +66,11 @@ export function sharesBarOption(labels: string[], values: (number | null)[], lan
     tooltip: {
       trigger: 'item',
       formatter: (p: { name: string; value: number | null }) =>
-        `${escapeHtml(p.name)}：${fmtCount(p.value, lang)}${total && p.value != null ? `（${((p.value / total) * 100).toFixed(1)}%）` : ''}`,
+        `${escapeHtml(p.name)}${colon(lang)}${fmtCount(p.value, lang)}${total && p.value != null ? share(p.value / total, lang) : ''}`,
     },
-    grid: { left: 110, right: 24, top: 8, bottom: 24 },
+    grid: { left: 140, right: 40, top: 8, bottom: 24 },
     xAxis: { type: 'value', axisLabel: { formatter: (v: number) => fmtCompact(v, lang) } },
-    yAxis: { type: 'category', data: labels, inverse: true, axisLabel: { width: 100, overflow: 'truncate' } },
+    yAxis: { type: 'category', data: labels, inverse: true, axisLabel: { width: 130, overflow: 'break' } },
     series: [{ type: 'bar', data: values, label: { show: true, position: 'right', formatter: (p: { value: number | null }) => fmtCount(p.value, lang) } }],
   };
 }

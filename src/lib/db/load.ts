@@ -25,6 +25,11 @@ export async function readRegistry(db: DbAdapter): Promise<RegistryEntry[]> {
 }
 
 /** What one import changes, ready to apply (and to store for replay after a reload). */
+/** The import time as SQL: the data's own time when it has one (a checked literal), else now. */
+function importedAtSql(imp: { importedAt?: string }): string {
+  return imp.importedAt && /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/.test(imp.importedAt) ? `TIMESTAMP '${imp.importedAt}'` : 'now()::TIMESTAMP';
+}
+
 export interface PreparedImport {
   file: string;
   kind: string;
@@ -40,6 +45,9 @@ export interface PreparedImport {
   stagedCells?: { table: string; rows: number };
   /** replace agency-years already loaded (true) or keep them and skip the file's rows (false) */
   replace: boolean;
+  /** when the data was made, 'YYYY-MM-DD HH:MM:SS' (UTC), for data that was not imported by the
+   *  user (the bundled demo: the app's build time); otherwise the import's own time */
+  importedAt?: string;
   /** per-cell provenance of figures read from documents */
   cellSources?: CellSource[];
   /** the text of each document read (reportTexts.ts); a CSV or workbook has none */
@@ -110,12 +118,12 @@ export async function applyImport(
         const part = partName(next);
         if (staged) await db.query(`ALTER TABLE ${incoming} RENAME TO ${part}`);
         else await db.query(`CREATE TABLE ${part} AS SELECT * EXCLUDE (source, import_id) REPLACE (published_on::DATE AS published_on) FROM ${incoming}`);
-        await db.query(`INSERT INTO report_parts VALUES (${lit(part)}, ${next}, ${lit(imp.file)}, now()::TIMESTAMP)`);
+        await db.query(`INSERT INTO report_parts VALUES (${lit(part)}, ${next}, ${lit(imp.file)}, ${importedAtSql(imp)})`);
         await refreshReportsView(db);
       } else {
         const select = staged
-          ? `SELECT *, ${lit(imp.file)} AS source, ${next} AS import_id, now()::TIMESTAMP AS imported_at FROM ${incoming}`
-          : `SELECT * REPLACE (published_on::DATE AS published_on), now()::TIMESTAMP AS imported_at FROM ${incoming}`;
+          ? `SELECT *, ${lit(imp.file)} AS source, ${next} AS import_id, ${importedAtSql(imp)} AS imported_at FROM ${incoming}`
+          : `SELECT * REPLACE (published_on::DATE AS published_on), ${importedAtSql(imp)} AS imported_at FROM ${incoming}`;
         await db.query(`INSERT INTO ${REPORT_ROWS} BY NAME ${select}`);
       }
       if (!staged) await db.query(`DROP TABLE ${staging}`);

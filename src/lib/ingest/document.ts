@@ -96,7 +96,8 @@ export function prepareDocuments(drafts: DocumentDraft[], registry: RegistryEntr
       ...(g?.level ? { level: g.level } : {}), ...(g?.parent_id ? { parent: g.parent_id } : {}),
     };
   });
-  const label = drafts.length === 1 ? drafts[0].file : `${drafts.length} documents`;
+  // kept in the import log and shown in either language: file names only, no words
+  const label = drafts.length === 1 ? drafts[0].file : `${drafts[0].file} + ${drafts.length - 1}`;
   const res = resolveRecords(label, records, registry, decisionsOf(drafts));
   for (const a of res.newAgencies) {
     const i = drafts.findIndex((d) => d.agency.trim() === a.name);

@@ -2,6 +2,7 @@
 import { CELL_BY_CODE, S3_ROWS, S4_GROUPS } from '../format/cells';
 import { fmtMoney } from '../format';
 import type { Lang } from '../i18n/messages';
+import { plainEn } from '../format/terms';
 
 const FIRST_ROW = S3_ROWS[0];
 
@@ -9,28 +10,28 @@ const FIRST_ROW = S3_ROWS[0];
 export function colLabel(col: string, lang: Lang): string {
   const c = CELL_BY_CODE.get(FIRST_ROW.codes[col]);
   if (!c) return col;
-  return lang === 'zh' ? c.col_label_zh : c.label_en.split(' — ').pop()!;
+  return lang === 'zh' ? c.col_label_zh : plainEn(c.label_en).split(' — ').pop()!;
 }
 
 /** Section-三 row label by row key. */
 export function rowLabel(key: string, lang: Lang): string {
   const r = S3_ROWS.find((x) => x.key === key);
   if (!r) return key;
-  return lang === 'zh' ? `${r.item} ${r.label_zh}` : CELL_BY_CODE.get(Object.values(r.codes)[0])!.label_en.split(' — ')[0];
+  return lang === 'zh' ? `${r.item} ${r.label_zh}` : plainEn(CELL_BY_CODE.get(Object.values(r.codes)[0])!.label_en).split(' — ')[0];
 }
 
 /** A cell's full label. */
 export function cellText(code: string, lang: Lang): string {
   const c = CELL_BY_CODE.get(code);
   if (!c) return code;
-  return lang === 'zh' ? `${c.row_label_zh}｜${c.col_label_zh}` : c.label_en;
+  return lang === 'zh' ? `${c.row_label_zh}｜${c.col_label_zh}` : plainEn(c.label_en);
 }
 
 /** Section-四 group label (行政复议 …). */
 export function s4Label(group: string, lang: Lang): string {
   const g = S4_GROUPS.find((x) => x.group === group);
   if (!g) return group;
-  return lang === 'zh' ? g.label_zh : CELL_BY_CODE.get(g.total)!.label_en.replace(/ — total$/, '');
+  return lang === 'zh' ? g.label_zh : plainEn(CELL_BY_CODE.get(g.total)!.label_en).replace(/ — total$/, '');
 }
 
 /** Where a flag sits in its report, for lists: a column, row, group or cell label. */

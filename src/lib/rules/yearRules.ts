@@ -27,7 +27,7 @@ const carryover: RuleDef = {
   id: 'carryover', severity: 'error',
   title_zh: '上年结转衔接', title_en: 'Carry-over continues from last year',
   explain_zh: '本年“二、上年结转政府信息公开申请数量”应等于上一年度报告“四、结转下年度继续办理”，逐列核对（同一机构编码）。机构更名前后不一致时仅作提示。',
-  explain_en: 'This year’s 二 carried in must equal last year’s 四 carried over to next year, column by column (same agency_id). Across a rename it is only a warning.',
+  explain_en: 'This year’s II carried in must equal last year’s IV carried over to next year, column by column (same agency_id). Across a rename it is only a warning.',
   sql: carryoverSql,
   severityOf: (r) => (r.renamed ? 'warning' : 'error'),
   message: (r) => {

@@ -3,6 +3,7 @@ import { STRINGS, type StringKey } from '../i18n/strings';
 import type { Lang } from '../i18n/messages';
 import { CELL_BY_CODE } from '../format/cells';
 import { buildHash, parseHash, type Route } from './route';
+import { labelEn } from '../format/terms';
 
 const LANG_KEY = 'dd.lang';
 
@@ -31,7 +32,7 @@ class AppState {
   cellLabel = (code: string): string => {
     const c = CELL_BY_CODE.get(code);
     if (!c) return code;
-    return this.lang === 'zh' ? `${c.row_label_zh}｜${c.col_label_zh}` : c.label_en;
+    return this.lang === 'zh' ? `${c.row_label_zh}｜${c.col_label_zh}` : labelEn(c.label_en);
   };
 
   setLang(l: Lang) {

@@ -9,6 +9,7 @@ import { agencyHead, agencyHeadCols } from '../../lib/analysis/tables';
 import { lazyTableRows, type TableSpec, type TCell, type TCol } from '../../lib/analysis/table';
 import type { CompareRow } from './compareModel.svelte';
 import { changeText } from '../../lib/i18n/changeStrings';
+import { paren, semi } from '../../lib/i18n/punct';
 
 /** The measure ranks are shown for: the sorted column if it is a measure, else new applications. */
 export function rankMetric(sortKey: string | null): string {
@@ -22,21 +23,19 @@ export function compareTable(rows: CompareRow[], year: number, sortKey: string |
   const t = changeText(lang);
   const rmIsRate = COMPARE_METRICS.find((m) => m.name === rm)?.kind === 'rate';
   const direction = t.pct_direction(lang === 'zh' ? rmLabel : rmLabel.toLowerCase(), rmIsRate);
-  const open = lang === 'zh' ? '（' : ' (';
-  const close = lang === 'zh' ? '）' : ')';
   const cols: TCol[] = [
     { key: 'select', label: s.select, kind: 'select' },
     ...agencyHeadCols(lang),
     ...COMPARE_METRICS.map((m): TCol => ({
       key: m.name,
-      label: m.kind === 'rate' ? `${metricLabel(m.name, lang)}（÷${metricLabel(m.denMetric!, lang)}）` : metricLabel(m.name, lang),
+      label: m.kind === 'rate' ? `${metricLabel(m.name, lang)}${paren(`÷${metricLabel(m.denMetric!, lang)}`, lang)}` : metricLabel(m.name, lang),
       kind: m.kind === 'rate' ? 'rate' : 'count',
       sortable: true,
       title: rateFormula(m.name, lang),
     })),
-    { key: 'rank', label: `${s.peer_rank}（${rmLabel}）`, kind: 'rank', sortable: true, title: s.peer_rank_title },
+    { key: 'rank', label: `${s.peer_rank}${paren(rmLabel, lang)}`, kind: 'rank', sortable: true, title: s.peer_rank_title },
     { key: 'peers', label: s.peers, kind: 'count', sortable: true },
-    { key: 'pct', label: `${s.percentile}${open}${rmLabel}; ${direction}${close}`.replace('; ', lang === 'zh' ? '；' : '; '), kind: 'rate', sortable: true, title: `${s.percentile_title}${lang === 'zh' ? '。' : '. '}${t.peers_rule}` },
+    { key: 'pct', label: `${s.percentile}${paren(`${rmLabel}${semi(lang)}${direction}`, lang)}`, kind: 'rate', sortable: true, title: `${s.percentile_title}${lang === 'zh' ? '。' : '. '}${t.peers_rule}` },
   ];
   const rates = new Map(COMPARE_METRICS.filter((m) => m.kind === 'rate').map((m) => [m.name, rateFormula(m.name, lang)]));
   const measures = new Set(COMPARE_METRICS.map((m) => m.name));
@@ -45,7 +44,7 @@ export function compareTable(rows: CompareRow[], year: number, sortKey: string |
     if (key === 'agency' || key === 'level') return agencyHead(r, year, lang)[key];
     if (measures.has(key)) {
       const formula = rates.get(key);
-      return { v: r[key], metric: key, title: formula === undefined ? undefined : `${formula}；${s.denominator} ${fmtCount(r[`${key}__den`], lang)}` };
+      return { v: r[key], metric: key, title: formula === undefined ? undefined : `${formula}${lang === 'zh' ? '；' : '; '}${s.denominator} ${fmtCount(r[`${key}__den`], lang)}` };
     }
     // fewer than 2 peers: "—", and why
     const noPeer = r[`${rm}__rank`] == null ? t.no_peer(r[`${rm}__peers`] ?? 0) : undefined;

@@ -57,7 +57,7 @@ const en: Record<Key, string> = {
   year: 'Year',
   delete: 'Delete',
   deleted: 'Deleted',
-  demo_show: 'Offer the synthetic demo city 示例市 as a workspace (off: my data only)',
+  demo_show: 'Offer the synthetic demo city (Shili) as a workspace (off: my data only)',
   clear: 'Clear this workspace’s data…',
   clear_confirm: 'Every import, deletion, registry edit and review note of this workspace will be deleted, for good; the other workspace is not touched.',
   clear_to_demo: 'Clear, then show the demo city',

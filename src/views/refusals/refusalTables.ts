@@ -4,7 +4,7 @@ import { rate } from '../../lib/format/rates';
 import type { Lang } from '../../lib/i18n/messages';
 import { STRINGS } from '../../lib/i18n/strings';
 import { HANDLED_CODE, REASONS, REASON_GROUPS } from '../../lib/sql/keyMeasures';
-import { metricLabel, reasonLabel } from '../../lib/analysis/labels';
+import { metricLabel, reasonLabel, itemLabel } from '../../lib/analysis/labels';
 import { agencyHead, agencyHeadCols } from '../../lib/analysis/tables';
 import { lazyTableRows, type TableSpec, type TCell, type TCol, type TRow } from '../../lib/analysis/table';
 import type { AgencyRow } from './refusalsModel.svelte';
@@ -43,9 +43,9 @@ export function reasonsTable(get: (metric: string) => number | null, lang: Lang)
     const gm = `${g}_total`;
     const gt = get(gm);
     rows.push(row(gm, '', metricLabel(gm, lang), gt, gt, true));
-    for (const r of REASONS.filter((x) => x.group === g)) rows.push(row(r.code, r.item, reasonLabel(r.code, lang), get(r.code), gt));
+    for (const r of REASONS.filter((x) => x.group === g)) rows.push(row(r.code, itemLabel(r.item, lang), reasonLabel(r.code, lang), get(r.code), gt));
   }
-  rows.push({ key: HANDLED_CODE, cells: { item: { v: '三（七）' }, reason: { v: metricLabel(HANDLED_CODE, lang) }, count: { v: handled, metric: HANDLED_CODE } } });
+  rows.push({ key: HANDLED_CODE, cells: { item: { v: itemLabel('三（七）', lang) }, reason: { v: metricLabel(HANDLED_CODE, lang) }, count: { v: handled, metric: HANDLED_CODE } } });
   return { cols, rows, caption: s.share_caption };
 }
 
@@ -54,7 +54,7 @@ export function heatTable(agencies: AgencyRow[], year: number, value: HeatValue,
   const cols: TCol[] = [
     ...agencyHeadCols(lang),
     { key: HANDLED_CODE, label: metricLabel(HANDLED_CODE, lang), kind: 'count', sortable: true },
-    ...REASONS.map((r) => ({ key: r.code, label: `${r.item} ${reasonLabel(r.code, lang)}`, kind: value, sortable: true, title: metricLabel(r.code, lang) }) as TCol),
+    ...REASONS.map((r) => ({ key: r.code, label: `${itemLabel(r.item, lang)} ${reasonLabel(r.code, lang)}`, kind: value, sortable: true, title: metricLabel(r.code, lang) }) as TCol),
   ];
   const reasons = new Set<string>(REASONS.map((r) => r.code));
   // one cell at a time (lazyTableRows): a page of rows is built when shown, a column when sorted

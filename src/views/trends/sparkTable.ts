@@ -23,7 +23,7 @@ export function sparkTable(agencies: AgencySeries[], years: number[], metric: st
     if (i !== undefined) return { v: a.values[i], metric };
     switch (key) {
       case 'agency': case 'level': return agencyHead(a, last, lang)[key];
-      case 'spark': return { v: null, spark: a.values, title: `${a.name}：${years.map((y, j) => `${y} ${a.values[j] ?? '—'}`).join('，')}` };
+      case 'spark': return { v: null, spark: a.values, title: years.map((y, j) => `${y} ${a.values[j] ?? '—'}`).join(lang === 'zh' ? '，' : ', ') };
       case 'change': return { v: change(a.values.at(-1), a.values[0]).pct, metric: `${metric}__change` };
       default: return undefined;
     }
