@@ -10,6 +10,7 @@ import { renderFormHtml } from '../../src/lib/format/formHtml';
 import { renderReportText } from '../../src/lib/ingest/renderText';
 import { randomRecord } from '../fixtures/reports/randomRecord';
 import { baseUrl, launch, openApp, waitReady } from './harness';
+import { importFiles } from './dataSteps';
 
 let browser: Browser;
 beforeAll(async () => { browser = await launch(); });
@@ -20,7 +21,7 @@ const state = (page: Page, file: string) => page.locator(`[data-draft="${file}"]
 describe('agency names in the document review', () => {
   it('shows matched, probable and new agencies, and an accepted match makes one agency of two years', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'dd-match-'));
-    // 1. the demo registry has "东城区教育局" under 示例市东城区人民政府 under 示例市: the report says "示例市东城区教育局"
+    // 1. the registry (the demo city's, loaded into the user's own workspace) has "东城区教育局" under 示例市东城区人民政府 under 示例市: the report says "示例市东城区教育局"
     // 2. an aggregate district not in the registry, 2024, with its city in the name
     // 3. the same district's 2023 report without the city: offered as the same agency
     // 4. a department new to the registry under a demo district
@@ -36,6 +37,9 @@ describe('agency names in the document review', () => {
     });
 
     const { page, context, errors } = await openApp(browser, '#/import');
+    // the user's own workspace starts with their registry (here the demo city's agencies, no reports)
+    await importFiles(page, [join(process.cwd(), 'data/agencies.csv')]);
+    expect(await page.locator('[data-workspace]').getAttribute('data-workspace')).toBe('own');
     await page.locator('[data-import="csv"]').setInputFiles(docs.map((d) => join(dir, d.file)));
     await page.locator('[data-review]').waitFor();
     await page.waitForFunction(() => document.querySelectorAll('[data-draft][data-match-state]').length === 4);

@@ -108,7 +108,11 @@ describe('the report text kept with a document', () => {
     await panel.scrollIntoViewIfNeeded();
     await page.screenshot({ path: 'test-results/report-text-en.png' });
 
-    // a demo report came from CSV: no text, and the page says so
+    // a demo report came from CSV: no text, and the page says so (the sample went to the user's own
+    // workspace: back to the demo for it)
+    await page.locator('[data-switch-workspace="demo"]').click();
+    await expect.poll(() => page.locator('[data-workspace]').getAttribute('data-workspace')).toBe('demo');
+    await waitReady(page);
     await page.goto(new URL(`#/agency/SL-D01?year=2024`, baseUrl()).toString());
     await waitReady(page);
     await page.locator('[data-panel="report-text"] [data-no-text]').waitFor();
