@@ -3,18 +3,10 @@
 // run again on replay. An edit carries every value it sets (a merge its resulting alias list), so
 // replaying it gives exactly what it gave when it was made.
 import { lit } from './adapter';
+import type { AgencyRow } from '../ingest/csv';
 
-export interface AgencyFields {
-  name: string;
-  level: string | null;
-  parent_id: string | null;
-  category: string | null;
-  is_aggregate: boolean;
-  aliases: string[];
-  /** years the agency exists in (optional registry columns: set only where the table has them) */
-  active_from?: number | null;
-  active_to?: number | null;
-}
+/** An agency's fields as the registry CSV has them (active_from/active_to where the table has them). */
+export type AgencyFields = Omit<AgencyRow, 'agency_id' | 'line'>;
 
 export type AgencyEdit =
   | { kind: 'create'; row: AgencyFields & { agency_id: string } }

@@ -7,16 +7,10 @@
 import type { ReportRecord } from '../format/record';
 import type { Problem } from '../i18n/messages';
 import type { AgencyRow } from './csv';
-import { AgencyMatcher, BatchMatcher, type MatchCandidate } from './agencyMatch';
+import { AgencyMatcher, BatchMatcher, type MatchCandidate, type MatchEntry } from './agencyMatch';
 
-export interface RegistryEntry {
-  agency_id: string;
-  name: string;
-  aliases: string[];
-  parent_id?: string | null;
-  level?: string | null;
-  is_aggregate?: boolean;
-}
+/** A registry agency as matching needs it (the matcher's own entry). */
+export type RegistryEntry = MatchEntry;
 
 /** A reported name the user must decide on before the file loads. */
 export interface PendingMatch {

@@ -3,20 +3,12 @@
 import { getDb } from '../../lib/db/duckdb';
 import { searchAgencies, treeIndex, visibleRows, ancestors, type TreeRow } from '../../lib/registry/tree';
 import { agenciesCsv } from '../../lib/registry/agenciesCsv';
+import type { AgencyRow } from '../../lib/ingest/csv';
 
-export interface RegistryRow {
-  agency_id: string;
-  name: string;
-  level: string | null;
-  parent_id: string | null;
-  category: string | null;
-  is_aggregate: boolean;
-  aliases: string[];
+/** A registry row as the page shows it: the agency's fields and the years it has a report. */
+export interface RegistryRow extends Omit<AgencyRow, 'line'> {
   /** years with a report, ascending */
   years: number[];
-  /** where the registry has these columns */
-  active_from?: number | null;
-  active_to?: number | null;
 }
 
 /** One query: the registry (every column it has) with each agency's years (a grouped list, joined once). */
