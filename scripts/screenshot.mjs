@@ -14,6 +14,7 @@ const VIEWS = {
   compliance: '#/compliance',
   agency: '#/agency/SL-Q3?year=2022',
   'agency-index': '#/agency',
+  agencies: '#/agencies',
   import: '#/import',
 };
 
@@ -30,7 +31,8 @@ if (all) {
   jobs.push({ hash: process.argv[2] ?? '#/overview', lang: 'zh', out: process.argv[3] ?? 'docs/screenshot.png', fullPage: true });
 }
 
-const server = await preview({ preview: { port: 0, host: '127.0.0.1' }, logLevel: 'silent' });
+// DIST_DIR: another build (as the browser tests take it)
+const server = await preview({ build: { outDir: process.env.DIST_DIR ?? 'dist' }, preview: { port: 0, host: '127.0.0.1' }, logLevel: 'silent' });
 const browser = await chromium.launch({
   executablePath: '/usr/bin/chromium',
   args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
