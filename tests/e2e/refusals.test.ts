@@ -97,10 +97,21 @@ describe('refusal reasons', () => {
     await trend.locator('[data-toggle="table"]').click();
     for (const y of d.years) expect(await cellValue(trend, 's3_reject_duplicate_total', `y${y}`)).toBe(d.leafSum(y, 's3_reject_duplicate_total'));
     const csv = await download(page, trend.locator('[data-export="csv"]'));
-    expect(csvRows(csv.bytes)).toEqual(await shownTable(trend));
+    // the CSV labels its ratio columns (the changes from last year) as ratios; the table shows percentages
+    const trendRows = csvRows(csv.bytes);
+    expect(trendRows[0].filter((h) => h.endsWith('（比值）')).length).toBe(d.years.length - 1);
+    trendRows[0] = trendRows[0].map((h) => h.replace(/（比值）$/, ''));
+    expect(trendRows).toEqual(await shownTable(trend));
     const reasons = page.locator('[data-panel="reasons"]');
     const csv2 = await download(page, reasons.locator('[data-export="csv"]'));
-    const rows = csvRows(csv2.bytes);
+    // the rows are about one year: the CSV adds a year column, and labels its shares as ratios
+    const all = csvRows(csv2.bytes);
+    const yi = all[0].indexOf('年度');
+    expect(yi).toBeGreaterThanOrEqual(0);
+    expect(all.slice(1).every((r) => r[yi] === String(d.years.at(-1)))).toBe(true);
+    const rows = all.map((r) => r.filter((_, i) => i !== yi));
+    expect(rows[0].filter((h) => h.endsWith('（比值）')).length).toBe(2);
+    rows[0] = rows[0].map((h) => h.replace(/（比值）$/, ''));
     expect(rows).toEqual(await shownTable(reasons));
     expect(rows).toHaveLength(1 + 4 + 19 + 1);
     await page.context().close();

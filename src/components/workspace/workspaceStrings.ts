@@ -15,7 +15,7 @@ const zh = {
 };
 type Key = keyof typeof zh;
 const en: Record<Key, string> = {
-  name_demo: 'Demo city 示例市',
+  name_demo: 'Demo city (Shili)',
   name_own: 'My data',
   label: 'Workspace',
   switch_to_demo: 'View the demo city',

@@ -54,7 +54,7 @@ const zh = {
 type Key = keyof typeof zh;
 const en: Record<Key, string> = {
   title: 'Agency registry',
-  help_demo: 'The registry of the workspace "Demo city 示例市". Edits here change the demo data only, never "My data".',
+  help_demo: 'The registry of the workspace "Demo city (Shili)". Edits here change the demo data only, never "My data".',
   help_own: 'The registry of the workspace "My data": each agency\'s name, aliases, level, parent, category, whether its report is an aggregate, and the years it reported. Every edit is stored on this machine, replayed at every start and reaches the other open tabs.',
   search: 'Find an agency (name, id or alias)',
   mode_table: 'Table',
