@@ -2,20 +2,12 @@
 // agency_id, name, level, parent_id, category, is_aggregate, aliases separated by ";"; and
 // active_from, active_to where the registry has them). Pure.
 import { toCsv } from '../export/csv';
+import type { AgencyRow } from '../ingest/csv';
 
 export const AGENCY_CSV_COLUMNS = ['agency_id', 'name', 'level', 'parent_id', 'category', 'is_aggregate', 'aliases'];
 
-export interface AgencyCsvRow {
-  agency_id: string;
-  name: string;
-  level: string | null;
-  parent_id: string | null;
-  category: string | null;
-  is_aggregate: boolean;
-  aliases: readonly string[] | null;
-  active_from?: number | null;
-  active_to?: number | null;
-}
+/** A registry row as read (ingest/csv.ts's AgencyRow), aliases possibly absent as DuckDB returns them. */
+export type AgencyCsvRow = Omit<AgencyRow, 'aliases' | 'line'> & { aliases: readonly string[] | null };
 
 export function agenciesCsv(rows: readonly AgencyCsvRow[]): string {
   const active = rows.some((r) => 'active_from' in r || 'active_to' in r);
