@@ -19,7 +19,8 @@ export async function openNative(threads?: number): Promise<Native> {
 const q = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
 export async function loadRegistry(n: Native, file: string) {
-  await n.conn.run(`INSERT INTO agencies SELECT agency_id, name, NULLIF(level, ''), NULLIF(parent_id, ''), NULLIF(category, ''),
+  await n.conn.run(`INSERT INTO agencies (agency_id, name, level, parent_id, category, is_aggregate, aliases, import_id)
+    SELECT agency_id, name, NULLIF(level, ''), NULLIF(parent_id, ''), NULLIF(category, ''),
     lower(is_aggregate) IN ('true', '是', '1'), CASE WHEN coalesce(aliases, '') = '' THEN []::VARCHAR[] ELSE string_split(aliases, ';') END, 1
     FROM read_csv(${q(file)}, header = true, all_varchar = true)`);
 }
