@@ -5,6 +5,8 @@ import { prepareCsv } from '../../src/lib/ingest/prepare';
 import { prepareCsvStream } from '../../src/lib/ingest/csvStream';
 import type { RegistryEntry } from '../../src/lib/ingest/resolve';
 import { consistentCells, wideCsv } from './helpers/records';
+import { freshDb } from './helpers/db';
+import { applyImport, readRegistry } from '../../src/lib/db/load';
 
 const enc = (s: string) => new TextEncoder().encode(s);
 const REGISTRY: RegistryEntry[] = [
@@ -51,4 +53,28 @@ describe('CSV names matched against the registry and the file', () => {
     expect(asNew.problems).toEqual([]);
     expect(asNew.prepared!.newAgencies.map((a) => a.name)).toEqual(['沐阳县人民政府', '淮安市淮阴区人民政府', '淮阴区人民政府']);
   });
+
+  it('a name accepted for an agency in the registry becomes its alias: the next file with it loads at once', async () => {
+    const db = await freshDb();
+    const reg = wideRegistryCsv(REGISTRY);
+    const first = prepareCsv('agencies.csv', enc(reg), [], { nowYear: 2025 });
+    await applyImport(db, first.prepared!);
+    const decisions = { 沐阳县人民政府: 'SY', 淮阴区人民政府: '淮安市淮阴区人民政府' };
+    const prep = prepareCsv('m.csv', enc(text), await readRegistry(db), { nowYear: 2025, decisions });
+    // only the name accepted for an agency already registered is learned (the batch twin is the
+    // new agency's alias already; the place-name form matches by itself)
+    expect(prep.prepared!.learnedAliases).toEqual([{ agency_id: 'SY', alias: '沐阳县人民政府' }]);
+    await applyImport(db, prep.prepared!);
+    const sy = (await readRegistry(db)).find((a) => a.agency_id === 'SY')!;
+    expect(sy.aliases).toEqual(['沐阳县人民政府']);
+    const next = prepareCsv('n.csv', enc(wideCsv([{ agency: '沐阳县人民政府', year: 2023, cells: consistentCells(23, 8) }])), await readRegistry(db), { nowYear: 2025 });
+    expect(next.pending).toBeUndefined();
+    expect(next.prepared!.records.map((r) => r.agency_id)).toEqual(['SY']);
+    expect(next.prepared!.learnedAliases).toBeUndefined();
+  });
 });
+
+function wideRegistryCsv(rows: RegistryEntry[]): string {
+  const head = 'agency_id,name,level,parent_id,category,is_aggregate,aliases';
+  return [head, ...rows.map((a) => [a.agency_id, a.name, a.level ?? '', a.parent_id ?? '', '', a.is_aggregate ? 'true' : 'false', a.aliases.join(';')].join(','))].join('\n') + '\n';
+}

@@ -2,7 +2,7 @@
 // import (bad SQL, a thrown persist step) rolls back and leaves the tables exactly as they were.
 import { CELLS, CELL_CODES, allowsFraction } from '../format/cells';
 import type { AgencyRow } from '../ingest/csv';
-import type { RegistryEntry, ResolvedRecord } from '../ingest/resolve';
+import type { LearnedAlias, RegistryEntry, ResolvedRecord } from '../ingest/resolve';
 import { replaceCellFaults } from './cellFaults';
 import { lit, type DbAdapter } from './adapter';
 import type { Column } from './arrow';
@@ -35,6 +35,8 @@ export interface PreparedImport {
   kind: string;
   /** registry rows to insert or replace (a registry file, or agencies new to the registry) */
   agencies: AgencyRow[];
+  /** names accepted in the review as agencies already in the registry: added to their aliases */
+  learnedAliases?: LearnedAlias[];
   /** agencies the import adds to the registry, listed in its summary */
   newAgencies: { agency_id: string; name: string }[];
   records: ResolvedRecord[];
@@ -84,6 +86,7 @@ export async function applyImport(
   await db.query('BEGIN TRANSACTION');
   try {
     if (imp.agencies.length) await stageAgencies(db, `${staging}_agencies`, imp.agencies, next, intoEmpty);
+    if (imp.learnedAliases?.length) await addAliases(db, imp.learnedAliases);
     let replaced = 0;
     let skipped = 0;
     if (imp.records.length) {
@@ -264,6 +267,14 @@ async function stageAgencies(db: DbAdapter, name: string, rows: AgencyRow[], imp
   await db.query(`DROP TABLE ${name}`);
 }
 const ALIAS_SEP = '\u001f';
+
+/** A name accepted in the review joins its agency's aliases (unless it is already its name or one). */
+async function addAliases(db: DbAdapter, learned: LearnedAlias[]) {
+  for (const { agency_id, alias } of learned) {
+    await db.query(`UPDATE agencies SET aliases = list_append(coalesce(aliases, []::VARCHAR[]), ${lit(alias)})
+      WHERE agency_id = ${lit(agency_id)} AND name <> ${lit(alias)} AND NOT list_contains(coalesce(aliases, []::VARCHAR[]), ${lit(alias)})`);
+  }
+}
 
 /** Records → typed columns for the staging table (blank stays null). */
 export function recordColumns(records: ResolvedRecord[], source: string, importId: number): Column[] {

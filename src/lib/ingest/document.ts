@@ -115,6 +115,7 @@ export function prepareDocuments(drafts: DocumentDraft[], registry: RegistryEntr
     problems,
     prepared: {
       file: label, kind: 'document', agencies: res.newAgencies, records: res.records, replace, cellSources, reportTexts,
+      ...(res.learnedAliases.length ? { learnedAliases: res.learnedAliases } : {}),
       newAgencies: res.newAgencies.filter((a) => !known.has(a.agency_id)).map((a) => ({ agency_id: a.agency_id, name: a.name })),
     },
   };

@@ -61,6 +61,7 @@ export function prepareParsed(
       file, kind: opts.kind ?? parts[0].kind!, agencies,
       newAgencies: agencies.filter((a) => !known.has(a.agency_id)).map((a) => ({ agency_id: a.agency_id, name: a.name })),
       records: resolved,
+      ...(resolution?.learnedAliases.length ? { learnedAliases: resolution.learnedAliases } : {}),
       ...(packed ? { packedCells: packed } : {}),
       replace: opts.replace ?? true,
     },

@@ -31,6 +31,14 @@ export interface Resolution {
   newAgencies: AgencyRow[];
   problems: Problem[];
   pending: Map<string, PendingMatch>;
+  /** names the user accepted as an agency already in the registry: kept as its aliases, so the
+   *  same name matches at once next time */
+  learnedAliases: LearnedAlias[];
+}
+
+export interface LearnedAlias {
+  agency_id: string;
+  alias: string;
 }
 
 /** Resolves records one at a time, in file order: the same ids whether the whole file is resolved
@@ -42,6 +50,7 @@ export class AgencyResolver {
   private batch: BatchMatcher | null = null;
   private added = new Map<string, AgencyRow>();
   private seen = new Map<string, number>();
+  private learned = new Map<string, string>();
   readonly problems: Problem[] = [];
   readonly pending = new Map<string, PendingMatch>();
 
@@ -75,7 +84,10 @@ export class AgencyResolver {
       const hit = this.exact.get(r.agency);
       const out = decided !== undefined ? null
         : hit?.length === 1 ? { state: 'matched' as const, agency_id: hit[0] } : this.matcher.match(r.agency, null, r.agency, false);
-      if (decided) id = decided;
+      if (decided) {
+        id = decided;
+        if (this.ids.has(decided) && !this.exact.get(r.agency)?.includes(decided)) this.learned.set(r.agency, decided);
+      }
       else if (out?.state === 'matched') id = out.agency_id;
       else if (out?.state === 'probable') {
         if (!this.pending.has(r.agency)) {
@@ -127,16 +139,21 @@ export class AgencyResolver {
   get newAgencies(): AgencyRow[] {
     return [...this.added.values()];
   }
+
+  get learnedAliases(): LearnedAlias[] {
+    return [...this.learned].map(([alias, agency_id]) => ({ agency_id, alias }));
+  }
 }
 
 export function resolveRecords(file: string, records: ReportRecord[], registry: RegistryEntry[], decisions?: MatchDecisions): Resolution {
   const resolver = new AgencyResolver(file, registry, decisions);
-  const out: Resolution = { records: [], newAgencies: [], problems: resolver.problems, pending: resolver.pending };
+  const out: Resolution = { records: [], newAgencies: [], problems: resolver.problems, pending: resolver.pending, learnedAliases: [] };
   for (const r of records) {
     const id = resolver.resolve(r);
     if (id !== null) out.records.push({ ...r, agency_id: id });
   }
   out.newAgencies = resolver.newAgencies;
+  out.learnedAliases = resolver.learnedAliases;
   return out;
 }
 
