@@ -26,7 +26,11 @@ const snapshot = async (db: DbAdapter) => ({
   reports: await db.query('SELECT * EXCLUDE (import_id, imported_at) FROM reports ORDER BY agency_id, year'),
   agencies: await db.query('SELECT * EXCLUDE (import_id) FROM agencies ORDER BY agency_id'),
   sources: await db.query('SELECT * FROM cell_sources ORDER BY agency_id, year, code'),
+  texts: await db.query('SELECT * FROM document_texts ORDER BY agency_id, year'),
+  faults: await db.query('SELECT * FROM cell_faults ORDER BY agency_id, year, code'),
 });
+
+const REPORT_TEXT = '示例市甲局2024年政府信息公开工作年度报告\n一、总体情况\n六、存在的主要问题及改进情况\n本年度未收取信息处理费。\n';
 
 const review = { key: 'balance|SL-D01|2024|total', state: 'confirmed' as const, note: '已核实：原表笔误', at: '2026-11-20T08:00:00.000Z' };
 
@@ -41,6 +45,9 @@ describe('Parquet dataset', () => {
       { agency: 'SL-D01', agency_id: 'SL-D01', year: 2024, cells: consistentCells(11, 4) },
     ])), await readRegistry(source), { nowYear: 2025 });
     prep.prepared!.cellSources = [{ agency_id: 'SL-D01', year: 2024, code: 's3_new_total', file: 'mine.pdf', page: 2, line: 14 }];
+    // the document's text (read again on import: its sections and fee) and a count printed as 2.5
+    prep.prepared!.reportTexts = [{ agency_id: 'SL-D01', year: 2024, source: 'mine.pdf', text: REPORT_TEXT }];
+    prep.prepared!.records[1].faults = [{ code: 's3_new_legal', value: 2.5 }];
     await applyImport(source, prep.prepared!);
     zip = await exportDataset(source, [review]);
   }, 60_000);
@@ -56,6 +63,9 @@ describe('Parquet dataset', () => {
     expect(b.reports.length).toBe(a.reports.length);
     expect(b).toEqual(a);
     expect(b.sources).toHaveLength(1);
+    expect(b.texts).toHaveLength(1);
+    expect(b.texts[0]).toMatchObject({ agency_id: 'SL-D01', year: 2024, source: 'mine.pdf', text: REPORT_TEXT, fee_yuan: 0 });
+    expect(b.faults).toEqual([{ agency_id: 'SL-D01', year: 2024, code: 's3_new_legal', printed: 2.5 }]);
     expect(b.reports.find((r) => r.agency_id === '示例市新设局')!.s2_fee_amount).toBe(0.35);
   });
 

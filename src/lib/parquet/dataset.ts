@@ -4,13 +4,15 @@
 import type { DbAdapter } from '../db/adapter';
 import type { CellSource } from '../db/load';
 import type { Review } from '../db/reviews';
-import { isCellCode } from '../format/cells';
+import { isCellCode, type CellCode } from '../format/cells';
+import type { CellFault, ReportRecord } from '../format/record';
 import type { Problem } from '../i18n/messages';
 import { parseRows, type CsvResult } from '../ingest/csv';
 import { prepareParsed, type Preparation } from '../ingest/prepare';
 import type { RegistryEntry } from '../ingest/resolve';
 import { cellText, isZip, readParquet, unzipParquet, writeParquet, zipFiles, type PqRow } from './io';
-import { TABLE_FILES, datasetTables } from './tables';
+import { TABLE_FILES, datasetTables, type TableName } from './tables';
+import type { ReportText } from '../db/reportTexts';
 
 export async function exportDataset(db: DbAdapter, reviews: readonly Review[]): Promise<Uint8Array> {
   const tables = await datasetTables(db, reviews);
@@ -22,9 +24,12 @@ export interface DatasetPreparation extends Preparation {
   reviews: Review[];
 }
 
-type Kind = 'agencies' | 'reports' | 'cell_sources' | 'reviews';
+type Kind = TableName;
 function tableKind(cols: Set<string>): Kind | null {
   if (cols.has('key') && cols.has('state')) return 'reviews';
+  // (before reports: these too have agency_id and year)
+  if (cols.has('text') && cols.has('source') && cols.has('agency_id') && cols.size === 4) return 'document_texts';
+  if (cols.has('printed') && cols.has('code') && cols.has('agency_id') && cols.size === 4) return 'cell_faults';
   if (cols.has('code') && cols.has('file') && cols.has('agency_id') && !cols.has('value')) return 'cell_sources';
   if (cols.has('year') && (cols.has('agency') || cols.has('agency_id'))) return 'reports';
   if (cols.has('agency_id') && cols.has('name')) return 'agencies';
@@ -51,14 +56,16 @@ export async function prepareParquet(
   let cellSources: CellSource[] = [];
   let reviews: Review[] = [];
   // Registry before reports, so the reports can name agencies the same file adds.
-  const order: Kind[] = ['agencies', 'reports', 'cell_sources', 'reviews'];
+  const order: Kind[] = ['agencies', 'reports', 'cell_sources', 'document_texts', 'cell_faults', 'reviews'];
+  let texts: ReportText[] = [];
+  let faults: Fault[] = [];
   const read: { where: string; kind: Kind; columns: string[]; rows: PqRow[] }[] = [];
   for (const [name, data] of Object.entries(members)) {
     const where = name === file ? file : `${file}/${name}`;
     try {
       const t = await readParquet(data);
       const kind = tableKind(new Set(t.columns));
-      if (!kind) fail(where, '无法识别的 Parquet 表：应为机构名录、报告、数据来源或审核记录', 'unrecognised Parquet table: expected the registry, reports, cell sources or reviews');
+      if (!kind) fail(where, '无法识别的 Parquet 表：应为机构名录、报告、数据来源、报告原文、无效数值或审核记录', 'unrecognised Parquet table: expected the registry, reports, cell sources, report texts, invalid values or reviews');
       else read.push({ where, kind, ...t });
     } catch (e) {
       fail(where, `不是可读的 Parquet 文件：${msg(e)}`, `not a readable Parquet file: ${msg(e)}`);
@@ -70,6 +77,8 @@ export async function prepareParquet(
     if (t.kind === 'agencies') parts.push(parseRows(t.where, toTextRows(t.columns, t.rows), opts));
     else if (t.kind === 'reports') parts.push(reportsPart(t.where, t.columns, t.rows, opts.nowYear));
     else if (t.kind === 'cell_sources') cellSources = readSources(t.where, t.rows, problems);
+    else if (t.kind === 'document_texts') texts = readTexts(t.where, t.rows, problems);
+    else if (t.kind === 'cell_faults') faults = readFaults(t.where, t.rows, problems);
     else reviews = readReviews(t.where, t.rows, problems);
   }
   if (!parts.length && !problems.length) fail(file, '没有机构名录或报告表', 'no registry or reports table');
@@ -77,6 +86,8 @@ export async function prepareParquet(
   const all = [...problems, ...prep.problems];
   const ok = prep.prepared && !all.some((p) => p.severity === 'error');
   if (ok && cellSources.length) prep.prepared!.cellSources = cellSources;
+  if (ok && texts.length) prep.prepared!.reportTexts = texts;
+  if (ok && faults.length) attachFaults(prep.prepared!.records, faults);
   return { file, encoding: null, problems: all, prepared: ok ? prep.prepared : null, reviews: ok ? reviews : [] };
 }
 
@@ -112,6 +123,46 @@ function readSources(where: string, rows: PqRow[], problems: Problem[]): CellSou
     } else out.push({ agency_id: String(r.agency_id), year: year!, code: String(r.code), file: cellText(r.file), page, line });
   });
   return out;
+}
+
+const intOrNaN = (v: unknown) => (v === null || v === undefined || !Number.isInteger(Number(v)) ? NaN : Number(v));
+
+function readTexts(where: string, rows: PqRow[], problems: Problem[]): ReportText[] {
+  const out: ReportText[] = [];
+  rows.forEach((r, i) => {
+    const year = intOrNaN(r.year);
+    if (!r.agency_id || Number.isNaN(year) || typeof r.text !== 'string') {
+      problems.push({ file: where, line: i + 2, column: '', severity: 'error', message_zh: '报告原文记录无效', message_en: 'invalid report-text row' });
+    } else out.push({ agency_id: String(r.agency_id), year, source: cellText(r.source), text: r.text });
+  });
+  return out;
+}
+
+interface Fault extends CellFault { agency_id: string; year: number }
+
+function readFaults(where: string, rows: PqRow[], problems: Problem[]): Fault[] {
+  const out: Fault[] = [];
+  rows.forEach((r, i) => {
+    const year = intOrNaN(r.year);
+    const value = r.printed === null || r.printed === undefined ? NaN : Number(r.printed);
+    if (!r.agency_id || Number.isNaN(year) || !isCellCode(String(r.code)) || !Number.isFinite(value)) {
+      problems.push({ file: where, line: i + 2, column: '', severity: 'error', message_zh: '无效数值记录无效', message_en: 'invalid printed-value row' });
+    } else out.push({ agency_id: String(r.agency_id), year, code: String(r.code) as CellCode, value });
+  });
+  return out;
+}
+
+/** The printed values of cells a count cannot hold go back with their agency-year's record. */
+function attachFaults(records: (ReportRecord & { agency_id: string })[], faults: Fault[]) {
+  const byKey = new Map<string, CellFault[]>();
+  for (const f of faults) {
+    const k = `${f.agency_id}|${f.year}`;
+    byKey.set(k, [...(byKey.get(k) ?? []), { code: f.code, value: f.value }]);
+  }
+  for (const r of records) {
+    const f = byKey.get(`${r.agency_id}|${r.year}`);
+    if (f) r.faults = f;
+  }
 }
 
 function readReviews(where: string, rows: PqRow[], problems: Problem[]): Review[] {

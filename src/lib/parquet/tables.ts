@@ -1,6 +1,7 @@
 // The loaded dataset as column tables, one per Parquet file: the registry, the reports (wide:
 // meta columns, then one column per cell code, NULL = blank), where document figures came from,
-// and the supervisors' reviews of flags. Pure apart from the one query per table.
+// the text of each document read (and the printed values of cells a count cannot hold), and the
+// supervisors' reviews of flags. Pure apart from the one query per table.
 import { ident, type DbAdapter } from '../db/adapter';
 import { CELLS, allowsFraction } from '../format/cells';
 import type { Review } from '../db/reviews';
@@ -16,9 +17,10 @@ export interface PqTable {
   columns: PqColumn[];
   rows: number;
 }
-export type TableName = 'agencies' | 'reports' | 'cell_sources' | 'reviews';
+export type TableName = 'agencies' | 'reports' | 'cell_sources' | 'document_texts' | 'cell_faults' | 'reviews';
 export const TABLE_FILES: Record<TableName, string> = {
-  agencies: 'agencies.parquet', reports: 'reports.parquet', cell_sources: 'cell_sources.parquet', reviews: 'reviews.parquet',
+  agencies: 'agencies.parquet', reports: 'reports.parquet', cell_sources: 'cell_sources.parquet',
+  document_texts: 'document_texts.parquet', cell_faults: 'cell_faults.parquet', reviews: 'reviews.parquet',
 };
 
 const AGENCY_COLUMNS: [string, PqType][] = [
@@ -32,6 +34,8 @@ export const REPORT_META: [string, PqType][] = [
 const SOURCE_COLUMNS: [string, PqType][] = [
   ['agency_id', 'STRING'], ['year', 'INT32'], ['code', 'STRING'], ['file', 'STRING'], ['page', 'INT32'], ['line', 'INT32'],
 ];
+const TEXT_COLUMNS: [string, PqType][] = [['agency_id', 'STRING'], ['year', 'INT32'], ['source', 'STRING'], ['text', 'STRING']];
+const FAULT_COLUMNS: [string, PqType][] = [['agency_id', 'STRING'], ['year', 'INT32'], ['code', 'STRING'], ['printed', 'DOUBLE']];
 const REVIEW_COLUMNS: [string, PqType][] = [['key', 'STRING'], ['state', 'STRING'], ['note', 'STRING'], ['at', 'STRING']];
 
 export const REPORT_COLUMNS: [string, PqType][] = [
@@ -63,10 +67,15 @@ export async function datasetTables(db: DbAdapter, reviews: readonly Review[]): 
     t === 'DATE' ? `strftime(${n}, '%Y-%m-%d') AS ${n}` : t === 'TIMESTAMP' ? `strftime(${n}, '%Y-%m-%dT%H:%M:%S.%gZ') AS ${n}` : n).join(', ')},
     ${CELLS.map((c) => ident(c.code)).join(', ')} FROM reports ORDER BY year, agency_id`);
   const sources = await db.query('SELECT * FROM cell_sources ORDER BY agency_id, year, code');
+  // (what is read from a text, narrative statements and sections, is read again on import)
+  const texts = await db.query('SELECT agency_id, year, source, text FROM document_texts ORDER BY agency_id, year');
+  const faults = await db.query('SELECT agency_id, year, code, printed FROM cell_faults ORDER BY agency_id, year, code');
   return [
     toColumns('agencies', AGENCY_COLUMNS, agencies),
     toColumns('reports', REPORT_COLUMNS, reports),
     toColumns('cell_sources', SOURCE_COLUMNS, sources),
+    toColumns('document_texts', TEXT_COLUMNS, texts),
+    toColumns('cell_faults', FAULT_COLUMNS, faults),
     toColumns('reviews', REVIEW_COLUMNS, reviews.map((r) => ({ ...r }))),
   ];
 }
