@@ -1,6 +1,7 @@
 // The draft sentences: made only from the figures (each number in the text is one of them), a blank
 // figure written as "未填报" / "not reported" (never 0), a clause of blanks left out; and the
-// document's scope: a filtered rollup names its filters and lists the leaf agency-years missing.
+// document's scope: a filtered rollup names its filters, lists the reports its totals add (an
+// aggregate where it stands for its area) and the agency-years expected but missing.
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { DbAdapter } from '../../src/lib/db/adapter';
@@ -92,5 +93,24 @@ describe('the document of a filtered rollup', () => {
     expect(whole.missing.map((r) => [r.agency_id, r.year])).toEqual([[dropped.agency_id, 2024]]);
     expect(whole.included).toHaveLength(d.leaf.filter((r) => r.year === '2024').length - 1);
     expect(whole.scope[0]).toBe('year: 2024');
+  });
+
+  it('a district whose member did not report is counted through its aggregate report: the list names exactly the reports added', async () => {
+    const [member] = await db.query<{ agency_id: string; parent_id: string }>(`SELECT m.agency_id, m.parent_id FROM agencies m
+      JOIN agencies p ON p.agency_id = m.parent_id AND p.is_aggregate ORDER BY m.agency_id LIMIT 1`);
+    const lines = readFileSync('data/reports.csv', 'utf8').split('\n');
+    const db2 = await freshDb();
+    await loadCsv(db2, 'agencies.csv', readFileSync('data/agencies.csv', 'utf8'));
+    await loadCsv(db2, 'reports.csv', lines.filter((l) => !l.includes(`,2024,${member.agency_id},`)).join('\n'));
+    const doc = await buildFormDocument(db2, { kind: 'rollup', filters: { ...EMPTY_FILTERS, year: 2024 }, range: false }, 'zh');
+    const ids = new Set(doc.included.map((r) => r.agency_id));
+    const siblings = await db2.query<{ agency_id: string }>(`SELECT agency_id FROM agencies WHERE parent_id = '${member.parent_id}'`);
+    expect(ids.has(member.parent_id)).toBe(true);
+    for (const s of siblings) expect(ids.has(s.agency_id), s.agency_id).toBe(false);
+    // the list's own reports add up to the form's total
+    const listed = await db2.query<{ n: number }>(`SELECT SUM(s3_new_total)::DOUBLE AS n FROM reports WHERE year = 2024
+      AND agency_id IN (${doc.included.map((r) => `'${r.agency_id}'`).join(', ')})`);
+    expect(Number(listed[0].n)).toBe(doc.cells.s3_new_total);
+    expect(doc.missing.map((r) => r.agency_id)).toEqual([member.agency_id]);
   });
 });

@@ -1,10 +1,11 @@
 // The rollup the official form is exported for (pure SQL builders): any scope the views can show
 // (the shared URL filters: level, category, search, exclude-the-largest) over one year or a range
-// of years, or one agency-year. Totals add LEAF reports only (scope.ts's rule); the reports added
-// and the leaf agency-years expected but missing are listed beside them.
+// of years, or one agency-year. Totals add the COUNTED reports (counted.ts); the reports added
+// and the agency-years expected but missing (the `missing` rule's years) are listed beside them.
 import { ident, lit } from '../db/adapter';
 import { CELL_CODES } from '../format/cells';
 import { leafReportsIn, withScope, type AgencyFilter, type Period } from '../sql/scope';
+import { EXPECTED_YEARS_CTES } from '../rules/calendarRules';
 
 export interface FormScope {
   filter: AgencyFilter;
@@ -20,21 +21,22 @@ export function formTotalsSql(s: FormScope): string {
 FROM ${leafReportsIn(s.period)}`;
 }
 
-/** The leaf reports added, by year then agency. */
+/** The reports the totals add (counted.ts: an aggregate report only where it stands for its
+ *  area), by year then agency. */
 export function formIncludedSql(s: FormScope): string {
   return `${withScope(s.filter, s.period)}SELECT r.agency_id, COALESCE(a.name, r.reported_name, r.agency_id) AS name, r.year::INTEGER AS year
-FROM reports r LEFT JOIN agencies a ON a.agency_id = r.agency_id
-WHERE r.agency_id IN (SELECT agency_id FROM leaf_scope) AND r.year BETWEEN ${lit(s.period.from)} AND ${lit(s.period.to)}
+FROM (SELECT r.agency_id, r.year, r.reported_name FROM ${leafReportsIn(s.period)}) r LEFT JOIN agencies a ON a.agency_id = r.agency_id
 ORDER BY r.year, r.agency_id`;
 }
 
-/** Leaf agencies in scope without a report for a year of the period (their figures are not in
- *  the totals). */
+/** Agencies in scope (aggregates too) without a report for a year of the period in which the
+ *  \`missing\` rule expects one (calendarRules.ts: the registry's active years, else from the
+ *  agency's first loaded report on). */
 export function formMissingSql(s: FormScope): string {
-  return `${withScope(s.filter, s.period)}SELECT a.agency_id, a.name, y.year::INTEGER AS year
-FROM leaf_scope l JOIN agencies a ON a.agency_id = l.agency_id
-CROSS JOIN (SELECT unnest(range(${lit(s.period.from)}, ${lit(s.period.to + 1)})) AS year) y
-WHERE NOT EXISTS (SELECT 1 FROM reports r WHERE r.agency_id = a.agency_id AND r.year = y.year)
+  return `${withScope(s.filter, s.period, EXPECTED_YEARS_CTES)}SELECT a.agency_id, a.name, y.year::INTEGER AS year
+FROM expected_years y JOIN agencies a ON a.agency_id = y.agency_id
+WHERE y.agency_id IN (SELECT agency_id FROM scope) AND y.year BETWEEN ${lit(s.period.from)} AND ${lit(s.period.to)}
+  AND NOT EXISTS (SELECT 1 FROM reports r WHERE r.agency_id = y.agency_id AND r.year = y.year)
 ORDER BY y.year, a.agency_id`;
 }
 
@@ -53,9 +55,9 @@ export function registryRootsSql(): string {
 FROM agencies a WHERE a.parent_id IS NULL OR a.parent_id = '' ORDER BY children DESC, a.agency_id`;
 }
 
-/** Σ of the 信息处理费 (元) the leaf reports in scope state in their text, and how many state it
+/** Σ of the 信息处理费 (元) the reports the totals add state in their text, and how many state it
  *  (a report that does not say is not counted as 0). */
 export function formFeeSql(s: FormScope): string {
   return `${withScope(s.filter, s.period)}SELECT SUM(t.fee_yuan)::DOUBLE AS yuan, COUNT(t.fee_yuan)::INTEGER AS reports
-FROM document_texts t WHERE t.agency_id IN (SELECT agency_id FROM leaf_scope) AND t.year BETWEEN ${lit(s.period.from)} AND ${lit(s.period.to)}`;
+FROM document_texts t SEMI JOIN (SELECT r.agency_id, r.year FROM ${leafReportsIn(s.period)}) c ON c.agency_id = t.agency_id AND c.year = t.year`;
 }

@@ -10,20 +10,24 @@ import type { RuleDef } from './types';
  *  agency with no report at all and no `active_from` is expected for the latest year only: all the
  *  data says is that it should be in the latest round (it may not have existed before). */
 export function missingSql(): string {
-  return withAgency(`WITH span AS (SELECT MIN(year) AS lo, MAX(year) AS hi FROM reports),
-firsts AS (SELECT agency_id, MIN(year) AS first FROM reports GROUP BY agency_id),
-expected AS (
+  return withAgency(`WITH ${EXPECTED_YEARS_CTES}
+SELECT y.agency_id, y.year, NULL::VARCHAR AS col, []::VARCHAR[] AS cells, NULL::VARCHAR AS expected, NULL::VARCHAR AS actual
+FROM expected_years y
+WHERE NOT EXISTS (SELECT 1 FROM reports r WHERE r.agency_id = y.agency_id AND r.year = y.year)`);
+}
+
+/** WITH-clause items (no leading WITH) defining `expected_years(agency_id, year)` as above; the
+ *  exported form's "expected but missing" list reads the same. */
+export const EXPECTED_YEARS_CTES = `expected_span AS (SELECT MIN(year) AS lo, MAX(year) AS hi FROM reports),
+expected_firsts AS (SELECT agency_id, MIN(year) AS first FROM reports GROUP BY agency_id),
+expected_range AS (
   SELECT g.agency_id,
     GREATEST(s.lo, COALESCE(g.active_from, f.first, s.hi)) AS y0,
     LEAST(s.hi, COALESCE(g.active_to, s.hi)) AS y1
-  FROM agencies g CROSS JOIN span s LEFT JOIN firsts f USING (agency_id)
+  FROM agencies g CROSS JOIN expected_span s LEFT JOIN expected_firsts f USING (agency_id)
   WHERE s.lo IS NOT NULL
 ),
-years AS (SELECT agency_id, unnest(range(y0, y1 + 1))::INTEGER AS year FROM expected WHERE y0 <= y1)
-SELECT y.agency_id, y.year, NULL::VARCHAR AS col, []::VARCHAR[] AS cells, NULL::VARCHAR AS expected, NULL::VARCHAR AS actual
-FROM years y
-WHERE NOT EXISTS (SELECT 1 FROM reports r WHERE r.agency_id = y.agency_id AND r.year = y.year)`);
-}
+expected_years AS (SELECT agency_id, unnest(range(y0, y1 + 1))::INTEGER AS year FROM expected_range WHERE y0 <= y1)`;
 
 const missing: RuleDef = {
   id: 'missing', severity: 'error',
