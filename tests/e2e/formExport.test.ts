@@ -67,6 +67,20 @@ describe('the official form as Word and Excel', () => {
     expectCells(cellsFromTables(sheetTables(grid, 15)), sum);
     await context.close();
   });
+  it('compare, city departments in 2023: the form of the agencies the table holds', async () => {
+    const { page, context } = await openApp(browser, `#/compare?year=2023&level=${encodeURIComponent('市级部门')}`, { acceptDownloads: true });
+    const xlsx = await download(page, button(page, 'form-xlsx'));
+    const grid = readXlsx(new Uint8Array(xlsx.bytes), '年报表格');
+    expect(grid.flat().some((t) => t.includes('市级部门'))).toBe(true);
+    const depts = new Set(d.agencies.filter((a) => a.level === '市级部门').map((a) => a.agency_id));
+    const sum = (c: string) => {
+      let any = false; let s = 0;
+      for (const r of d.leaf) if (depts.has(r.agency_id) && r.year === '2023' && r[c] !== '') { any = true; s += Number(r[c]); }
+      return any ? s : null;
+    };
+    expectCells(cellsFromTables(sheetTables(grid, 15)), sum);
+    await context.close();
+  });
 });
 
 describe('the report text kept with a document', () => {
