@@ -10,7 +10,8 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { CELL_CODES } from '../../src/lib/format/cells';
 import { randomRecord } from '../fixtures/reports/randomRecord';
-import { FORM_RECORD, scanOf } from '../fixtures/scans/degrade';
+import { FORM_RECORD, drawPage, scanOf } from '../fixtures/scans/degrade';
+import { greyOf, writeTiff } from '../fixtures/scans/tiff';
 import { baseUrl, launch, openApp, waitReady } from './harness';
 
 const truth = randomRecord(FORM_RECORD.seed);
@@ -90,6 +91,28 @@ describe('scans in the browser (real onnxruntime-web)', () => {
     expect(await page.locator('[data-ocr-file]').evaluateAll((els) => els.map((e) => e.getAttribute('data-ocr-file')))).toEqual(['scan-p1.jpg', 'scan-p2.jpg']);
     const s = check(await reviewCells(page));
     console.log('browser, two JPGs:', s.exact, 'exact', s.flagged, 'flagged', s.wrong.length, 'wrong');
+    expect(s.wrong).toEqual([]);
+    expect(s.exact).toBeGreaterThanOrEqual(170);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('a multi-page TIFF (what office scanners save; browsers cannot draw it) is one report, its pages in order', { timeout: 600_000 }, async () => {
+    const pages = [];
+    for (const [n, threshold] of [[1, undefined], [2, 170]] as const) {
+      const c = await drawPage(n, 150);
+      pages.push({ width: c.width, height: c.height, grey: greyOf(c.getContext('2d').getImageData(0, 0, c.width, c.height).data, threshold), deflate: n === 2 });
+    }
+    const path = join(dir, 'scanner-output.tif');
+    writeFileSync(path, writeTiff(pages));
+    const { page, context, errors } = await openApp(browser, '#/import');
+    await waitReady(page);
+    await page.locator('[data-import="csv"]').setInputFiles(path);
+    await page.locator('[data-review]').waitFor({ timeout: 540_000 });
+    expect(await page.locator('[data-draft]').count()).toBe(1);
+    expect(await page.locator('[data-ocr-summary]').textContent()).toContain('读取：2 页');
+    const s = check(await reviewCells(page));
+    console.log('browser, 2-page TIFF:', s.exact, 'exact', s.flagged, 'flagged', s.wrong.length, 'wrong');
     expect(s.wrong).toEqual([]);
     expect(s.exact).toBeGreaterThanOrEqual(170);
     expect(errors).toEqual([]);

@@ -172,10 +172,10 @@ export class ImportModel {
     const names = idx.map((i) => list[i].name);
     try {
       const { readPicturesBrowser } = await import('../../lib/ingest/docs/ocr/readBrowser');
-      const doc = await readPicturesBrowser(await Promise.all(idx.map(async (i) => new Uint8Array(await list[i].arrayBuffer()))), this.onOcr);
+      const doc = await readPicturesBrowser(await Promise.all(idx.map(async (i) => new Uint8Array(await list[i].arrayBuffer()))), this.onOcr, names);
       this.phase = 'parse';
       const draft = await draftInWorker(joinedName(names), doc);
-      this.drafts.push({ ...draft, ocr: { ...draft.ocr!, files: names } });
+      this.drafts.push({ ...draft, ocr: { ...draft.ocr!, files: doc.pageFiles } });
       for (const i of idx) this.files[i] = { name: list[i].name, status: 'review', result: null };
     } catch (e) {
       const why = e instanceof Error ? e.message : String(e);

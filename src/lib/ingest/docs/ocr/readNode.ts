@@ -7,11 +7,18 @@ import type { PageText } from '../pdfLayout';
 import { decodeImageNode, nodeModels } from './node';
 import { looksScanned, needsOcr, readPages, type PageSource } from './pipeline';
 import { renderPdfPage, type CanvasLike, type PdfDocLike } from './pdfRender';
+import { isTiff, tiffPages } from './tiff';
 
 const require = createRequire(import.meta.url);
 
-export function readImagesNode(images: Uint8Array[]): Promise<DocText> {
-  return readPages('image', images.map((b) => ({ picture: () => decodeImageNode(b) })), nodeModels);
+/** Page images of one report, in the order given (a TIFF's pages in the file's order). */
+export async function readImagesNode(images: Uint8Array[]): Promise<DocText> {
+  const sources: PageSource[] = [];
+  for (const b of images) {
+    if (isTiff(b)) sources.push(...(await tiffPages(b)).map((r) => ({ picture: async () => r })));
+    else sources.push({ picture: () => decodeImageNode(b) });
+  }
+  return readPages('image', sources, nodeModels);
 }
 
 /** The PDF read again with OCR where its pages have no text, or null when every page has. */
