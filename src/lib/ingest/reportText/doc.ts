@@ -148,7 +148,9 @@ export function buildDoc(text: string): Doc {
     const digits = /\d/.test(t);
     for (let r = 0; r < (digits ? NOT_CELLS.length : 1); r++) t = t.replace(NOT_CELLS[r], (m) => ' '.repeat(m.length));
     const pipes = (t.match(/\|/g) ?? []).length;
-    lines.push({ text: t, no: i + 1, delim: pipes >= 2 ? '|' : t.includes('\t') ? '\t' : null, empty: trimmed === '', page });
+    // (tabs only before or after the text are indentation, as web pages copied out leave them,
+    // not cells)
+    lines.push({ text: t, no: i + 1, delim: pipes >= 2 ? '|' : t.includes('\t') && trimmed.includes('\t') ? '\t' : null, empty: trimmed === '', page });
   });
   const tokens: Tok[] = [];
   let chars = '';
