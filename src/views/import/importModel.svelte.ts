@@ -13,6 +13,9 @@ import { DocumentError, kindError } from '../../lib/ingest/docs/docErrors';
 import { importTableFile, tableFileKind } from '../../lib/state/tableImport';
 import type { CellCode } from '../../lib/format/cells';
 import { joinedName, picturesToJoin, reorderPages } from './pictures';
+import { readAheadOf, readOne } from './readAheadFiles';
+import type { ReadAhead } from '../../lib/ingest/docs/readAhead';
+import type { DocText } from '../../lib/ingest/docs/docText';
 // served as it is from public/samples/ (relative to the page: the app may live under any path)
 const sampleUrl = 'samples/zhongwei-data-bureau-2024.txt';
 
@@ -70,9 +73,11 @@ export class ImportModel {
     // first (so documents are matched against the user's registry, not the demo's)
     await ensureOwnWorkspace();
     const joined = await this.pictures(list);
+    this.ahead = readAheadOf(list, joined, MAX_DOCUMENT_BYTES, (i) => i === this.current_i, this.fileProgressTo, this.onOcr);
     for (let i = 0; i < list.length; i++) {
       const file = list[i];
       if (joined.includes(i)) continue;
+      this.current_i = i;
       this.fileProgress = 0;
       this.phase = 'read';
       try {
@@ -90,9 +95,14 @@ export class ImportModel {
       this.done++;
     }
     this.phase = null;
+    this.ahead = null;
     await this.loadRegistry();
     this.busy = false;
   }
+
+  /** the file being handled, and the documents read ahead of it (readAhead.ts) */
+  private current_i = -1;
+  private ahead: ReadAhead<DocText | null> | null = null;
 
   runBytes(list: { name: string; bytes: Uint8Array }[]) {
     return this.run(list.map((f) => new File([f.bytes.slice()], f.name)));
@@ -148,13 +158,14 @@ export class ImportModel {
         en: `the file is too big (${mb(file.size)} MB): a report document may be at most ${mb(MAX_DOCUMENT_BYTES)} MB` } };
       return;
     }
-    const { readDocument } = await import('../../lib/ingest/docs/readBrowser');
-    const doc = await readDocument(name, new Uint8Array(await file.arrayBuffer()), (d, t) => (this.fileProgress = d / t), this.onOcr);
+    const doc = (await this.ahead?.take(i)) ?? (await readOne(file, this.fileProgressTo, this.onOcr));
     this.ocrPages = [];
     this.phase = 'parse';
     this.drafts.push(await draftInWorker(name, doc));
     this.files[i] = { name, status: 'review', result: null };
   }
+
+  private fileProgressTo = (d: number, t: number) => (this.fileProgress = d / t);
 
   private onOcr = (page: number, pages: number, fraction: number) => {
     if (this.ocrPages.length !== pages) this.ocrPages = Array(pages).fill(0);

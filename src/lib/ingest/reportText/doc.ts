@@ -105,6 +105,19 @@ const NOT_CELLS = [
   /(?<!\d)(19|20)\d{2}\s*年度?(?=\s*\p{Script=Han})/gu, // 2024年 in a heading or a note
 ];
 
+/** A cheap test that NOT_CELLS[r] can match at all: a character each of its matches contains
+ *  (most lines have none, and the patterns are costly to run). */
+const NOT_CELLS_NEEDS: ((t: string) => boolean)[] = [
+  (t) => t.includes('条') && t.includes('项'),
+  (t) => /column/i.test(t),
+  (t) => t.includes('('),
+  (t) => t.includes(')'),
+  (t) => /[数列栏字项]/.test(t),
+  (t) => t.includes('年') && t.includes('月') && t.includes('日'),
+  (t) => t.includes('-'),
+  (t) => t.includes('年'),
+];
+
 const INVISIBLE = /[\u00a0\u200b-\u200d\u2060\ufeff]/;
 
 const TOKEN =
@@ -146,7 +159,9 @@ export function buildDoc(text: string): Doc {
     furniture = false;
     // (only the first pattern can match a line without digits: 第二十条第（一）项)
     const digits = /\d/.test(t);
-    for (let r = 0; r < (digits ? NOT_CELLS.length : 1); r++) t = t.replace(NOT_CELLS[r], (m) => ' '.repeat(m.length));
+    for (let r = 0; r < (digits ? NOT_CELLS.length : 1); r++) {
+      if (NOT_CELLS_NEEDS[r](t)) t = t.replace(NOT_CELLS[r], (m) => ' '.repeat(m.length));
+    }
     const pipes = (t.match(/\|/g) ?? []).length;
     // (tabs only before or after the text are indentation, as web pages copied out leave them,
     // not cells)
@@ -159,8 +174,10 @@ export function buildDoc(text: string): Doc {
   lines.forEach((line, li) => {
     const t = line.text;
     const markerAt = new Set<number>();
-    for (const m of t.matchAll(TOKEN)) {
-      const col = m.index!;
+    // (exec on the one pattern: matchAll would copy the pattern for every line)
+    TOKEN.lastIndex = 0;
+    for (let m = TOKEN.exec(t); m; m = TOKEN.exec(t)) {
+      const col = m.index;
       const s = m[0];
       if (s === '无') {
         // 无 is a blank mark only when it stands alone, not inside 无法提供 or 无正当理由, nor

@@ -42,7 +42,26 @@ export function fuzzyFind(key: string, s: string, k: number): Hit[] {
     for (let i = s.indexOf(key); i >= 0; i = s.indexOf(key, i + 1)) hits.push({ start: i, end: i + m, cost: 0 });
     return hits;
   }
-  return bestHits(windowsOf(key, s, k).flatMap(([from, to]) => sellers(key, s, k, from, to)), m);
+  const raw: Hit[] = [];
+  for (const [from, to] of windowsOf(key, s, k)) for (const h of sellers(key, s, k, from, to)) raw.push(h);
+  return bestHits(raw, m);
+}
+
+/** Where each character stands in the last text searched (every label is searched in the same
+ *  text): finding a label's pieces by their first character is cheaper than indexOf over it. */
+let indexed: { s: string; at: Map<number, number[]> } | null = null;
+function charPlaces(s: string): Map<number, number[]> {
+  if (indexed?.s !== s) {
+    const at = new Map<number, number[]>();
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      const l = at.get(c);
+      if (l) l.push(i);
+      else at.set(c, [i]);
+    }
+    indexed = { s, at };
+  }
+  return indexed.at;
 }
 
 /** Where a match with at most k edits can be: split the key into k+1 pieces; k edits spoil at
@@ -53,11 +72,13 @@ function windowsOf(key: string, s: string, k: number): [number, number][] {
   const m = key.length;
   if (m < 2 * (k + 1) || s.length < 4 * (m + k)) return [[0, s.length]];
   const size = Math.floor(m / (k + 1));
+  const places = charPlaces(s);
   const wins: [number, number][] = [];
   for (let p = 0; p <= k; p++) {
     const from = p * size;
     const piece = key.slice(from, p === k ? m : from + size);
-    for (let i = s.indexOf(piece); i >= 0; i = s.indexOf(piece, i + 1)) {
+    for (const i of places.get(piece.charCodeAt(0)) ?? []) {
+      if (!s.startsWith(piece, i)) continue;
       wins.push([Math.max(0, i - from - k - 1), Math.min(s.length, i - from + m + k + 1)]);
     }
   }
@@ -71,37 +92,47 @@ function windowsOf(key: string, s: string, k: number): [number, number][] {
   return out;
 }
 
-/** Work rows reused between searches (one search at a time: the parser is synchronous). */
-const BUF: Int32Array[] = [0, 1, 2, 3].map(() => new Int32Array(1024));
+/** Work columns reused between searches (one search at a time: the parser is synchronous). */
+const BUF: Int32Array[] = [0, 1, 2, 3].map(() => new Int32Array(64));
 
 /** Sellers' approximate search of `key` in s[from, to): every end with at most k edits, with the
- *  start of its best alignment. */
+ *  start of its best alignment. Computed a text column at a time with Ukkonen's cut-off: rows
+ *  below the last one still within k edits are not computed (they cannot lead to a match), which
+ *  leaves every value and start within k exactly as the full table has them. */
 function sellers(key: string, s: string, k: number, from: number, to: number): Hit[] {
   const m = key.length;
   const n = to - from;
-  if (BUF[0].length < n + 1) for (let b = 0; b < 4; b++) BUF[b] = new Int32Array(Math.max(n + 1, BUF[b].length * 2));
-  let [pc, ps, cc, cs] = BUF;
-  for (let j = 0; j <= n; j++) {
-    pc[j] = 0;
-    ps[j] = j;
+  if (BUF[0].length < m + 2) for (let b = 0; b < 4; b++) BUF[b] = new Int32Array(2 * (m + 2));
+  // value and start of the best alignment per key prefix, previous and current text column
+  let [pv, ps, cv, cs] = BUF;
+  const over = k + 1; // any value above k: the cut-off rows
+  for (let i = 0; i <= m; i++) {
+    pv[i] = i <= k ? i : over;
+    ps[i] = 0;
   }
-  for (let i = 1; i <= m; i++) {
-    cc[0] = i;
-    cs[0] = 0;
-    const kc = key.charCodeAt(i - 1);
-    for (let j = 1; j <= n; j++) {
-      let best = pc[j - 1] + (kc === s.charCodeAt(from + j - 1) ? 0 : 1);
-      let st = ps[j - 1];
-      if (pc[j] + 1 < best) { best = pc[j] + 1; st = ps[j]; }
-      if (cc[j - 1] + 1 < best) { best = cc[j - 1] + 1; st = cs[j - 1]; }
-      cc[j] = best;
-      cs[j] = st;
+  let last = Math.min(m, k); // last row within k edits in the previous column
+  const raw: Hit[] = [];
+  for (let j = 1; j <= n; j++) {
+    const c = s.charCodeAt(from + j - 1);
+    cv[0] = 0;
+    cs[0] = j;
+    const top = last < m ? last + 1 : m;
+    for (let i = 1; i <= top; i++) {
+      // same order of preference as the row-by-row table: diagonal, then above, then left
+      let best = pv[i - 1] + (key.charCodeAt(i - 1) === c ? 0 : 1);
+      let st = ps[i - 1];
+      if (cv[i - 1] + 1 < best) { best = cv[i - 1] + 1; st = cs[i - 1]; }
+      if (pv[i] + 1 < best) { best = pv[i] + 1; st = ps[i]; }
+      cv[i] = best;
+      cs[i] = st;
     }
-    [pc, cc] = [cc, pc];
+    if (top < m) cv[top + 1] = over;
+    last = top;
+    while (cv[last] > k) last--;
+    if (last === m && j > cs[m]) raw.push({ start: from + cs[m], end: from + j, cost: cv[m] });
+    [pv, cv] = [cv, pv];
     [ps, cs] = [cs, ps];
   }
-  const raw: Hit[] = [];
-  for (let j = 1; j <= n; j++) if (pc[j] <= k && j > ps[j]) raw.push({ start: from + ps[j], end: from + j, cost: pc[j] });
   return raw;
 }
 

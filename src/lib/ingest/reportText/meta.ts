@@ -57,7 +57,8 @@ function nameLine(l: string): string | null {
 
 export function parseMeta(text: string): Meta {
   const warnings: ParseWarning[] = [];
-  const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n|\f/).map((l) => l.normalize('NFKC').trim());
+  // NFKC once for the whole text: no line break is made or joined by it, so it equals per line
+  const lines = text.replace(/^\uFEFF/, '').normalize('NFKC').split(/\r\n|\r|\n|\f/).map((l) => l.trim());
   const nonEmpty = lines.map((l, i) => ({ l, i })).filter((x) => x.l !== '');
   let agency: string | null = null;
   let year: number | null = null;

@@ -15,7 +15,17 @@ type Done = Extract<OcrReply, { done: unknown }>['done'];
 const MAX_WORKERS = 1;
 const poolSize = (pictures: number) => Math.max(1, Math.min(pictures, MAX_WORKERS, navigator.hardwareConcurrency || 1));
 
-export async function ocrInWorker(kind: DocKind, pages: WorkerPage[], onProgress?: (page: number, pages: number, fraction: number) => void): Promise<DocText> {
+/** One document at a time (documents dropped together are read ahead two at once, see
+ *  readAhead.ts; two scans must not each start a worker with its own copy of the models). */
+let queue: Promise<unknown> = Promise.resolve();
+
+export function ocrInWorker(kind: DocKind, pages: WorkerPage[], onProgress?: (page: number, pages: number, fraction: number) => void): Promise<DocText> {
+  const run = queue.then(() => ocrDocument(kind, pages, onProgress));
+  queue = run.catch(() => {});
+  return run;
+}
+
+async function ocrDocument(kind: DocKind, pages: WorkerPage[], onProgress?: (page: number, pages: number, fraction: number) => void): Promise<DocText> {
   const base = new URL('ocr/', document.baseURI).href;
   const todo = pages.map((p, i) => ({ p, i })).filter((x) => !('lines' in x.p));
   const done = new Map<number, Done>();
