@@ -76,19 +76,38 @@ export interface ParsedReport {
 
 export function parseReportText(text: string): ParsedReport {
   const meta = parseMeta(text);
-  const doc = buildDoc(text);
-  const matches = findAnchors(doc);
-  const warnings = [...meta.warnings];
   const head = { agency: meta.agency, year: meta.year, published_on: meta.published_on, published_on_source: meta.published_on_source };
-  if (!matches.some((m) => m.startPos >= 0) || doc.tokens.length === 0) {
-    warnings.push({
-      message_zh: '未找到年报表格，全部数字留空', message_en: 'no form table found in the text; every cell left blank',
-    });
-    return { ...head, cells: emptyCells(), warnings, failedRules: [], sources: {}, derived: [] };
+  const doc = buildDoc(text);
+  let read = readDoc(doc);
+  // A double-spaced text (a converter's paragraph spacing): its empty lines are read both ways,
+  // as blank cells and as spacing, and the reading that leaves fewer cells uncertain is kept.
+  if (doc.doubleSpaced && read) {
+    const spaced = readDoc(buildDoc(text, { spacingRead: true }));
+    if (spaced && uncertainCount(spaced) < uncertainCount(read)) read = spaced;
   }
+  if (!read) {
+    return {
+      ...head, cells: emptyCells(), failedRules: [], sources: {}, derived: [],
+      warnings: [...meta.warnings, { message_zh: '未找到年报表格，全部数字留空', message_en: 'no form table found in the text; every cell left blank' }],
+    };
+  }
+  return { ...head, ...read, warnings: [...meta.warnings, ...read.warnings] };
+}
+
+type DocReading = Pick<ParsedReport, 'cells' | 'warnings' | 'failedRules' | 'sources' | 'derived'>;
+
+/** The form's cells read from the text, or null when it has no form table. */
+function readDoc(doc: ReturnType<typeof buildDoc>): DocReading | null {
+  const matches = findAnchors(doc);
+  if (!matches.some((m) => m.startPos >= 0) || doc.tokens.length === 0) return null;
   const t = readTables(doc, matches);
   const { derived } = verifyCells(t.cells, t.warnings, t.inferred, t.unplaced, t.strays);
-  warnings.push(...t.warnings);
   const failedRules = [...new Set(checkWithinReport(t.cells).map((f) => f.rule))];
-  return { ...head, cells: t.cells, warnings, failedRules, sources: t.sources, derived };
+  return { cells: t.cells, warnings: t.warnings, failedRules, sources: t.sources, derived };
+}
+
+/** Cells left blank or named by a warning. */
+function uncertainCount(r: DocReading): number {
+  const warned = new Set(r.warnings.flatMap((w) => [w.code, ...(w.codes ?? [])]));
+  return Object.entries(r.cells).filter(([c, v]) => v === null || warned.has(c)).length;
 }

@@ -41,6 +41,9 @@ export interface Doc {
   /** the text has pages (form feeds, page numbers or footers removed): a number alone on a line
    *  may be a page number there */
   paged: boolean;
+  /** nearly every line is followed by an empty one (a converter's paragraph spacing): the empty
+   *  lines may be spacing rather than blank cells (doubleSpacing) */
+  doubleSpaced: boolean;
 }
 
 /** Whether a character is a Han ideograph: the common block by its code, the rest by the regex. */
@@ -123,7 +126,7 @@ const INVISIBLE = /[\u00a0\u200b-\u200d\u2060\ufeff]/;
 const TOKEN =
   /-?\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)|-?\d+(?:\.\d+)?|\/|[—–―‐-]+|无/g;
 
-export function buildDoc(text: string): Doc {
+export function buildDoc(text: string, opts: { spacingRead?: boolean } = {}): Doc {
   // NFKC once for the whole text (per line it costs more; no line break is changed by it)
   const parts = text.replace(/^\uFEFF/, '').normalize('NFKC').split(/(\r\n|\r|\n|\f)/);
   const raw = parts.filter((_, k) => k % 2 === 0);
@@ -163,10 +166,12 @@ export function buildDoc(text: string): Doc {
       if (NOT_CELLS_NEEDS[r](t)) t = t.replace(NOT_CELLS[r], (m) => ' '.repeat(m.length));
     }
     const pipes = (t.match(/\|/g) ?? []).length;
-    // (tabs only before or after the text are indentation, as web pages copied out leave them,
-    // not cells)
-    lines.push({ text: t, no: i + 1, delim: pipes >= 2 ? '|' : t.includes('\t') && trimmed.includes('\t') ? '\t' : null, empty: trimmed === '', page });
+    // (tabs before the text are indentation, as web pages copied out leave them, not cells; a
+    // tab after it opens a cell, maybe an empty one: 行政处罚\t)
+    lines.push({ text: t, no: i + 1, delim: pipes >= 2 ? '|' : t.includes('\t') && t.trimStart().includes('\t') ? '\t' : null, empty: trimmed === '', page });
   });
+  const doubleSpaced = isDoubleSpaced(lines);
+  if (doubleSpaced && opts.spacingRead) readSpacing(lines);
   const tokens: Tok[] = [];
   let chars = '';
   const charLi: number[] = [];
@@ -210,7 +215,32 @@ export function buildDoc(text: string): Doc {
     }
     chars += run;
   });
-  return { lines, chars, charLi, charCol, tokens, paged };
+  return { lines, chars, charLi, charCol, tokens, paged, doubleSpaced };
+}
+
+/** At least 40 lines of text, and ≥ 85% of the gaps between them hold an empty line. */
+function isDoubleSpaced(lines: Line[]): boolean {
+  let text = 0, spaced = 0, gap = 0;
+  for (const l of lines) {
+    if (l.empty) { gap++; continue; }
+    if (text > 0 && gap > 0) spaced++;
+    text++;
+    gap = 0;
+  }
+  return text >= 40 && spaced >= 0.85 * (text - 1);
+}
+
+/** In a double-spaced text one empty line is spacing; each further pair is one blank cell (an
+ *  empty paragraph spaced like the rest): a run of n empty lines keeps ⌊(n−1)/2⌋ as blanks. */
+function readSpacing(lines: Line[]) {
+  for (let i = 0; i < lines.length; ) {
+    if (!lines[i].empty) { i++; continue; }
+    let j = i;
+    while (j < lines.length && lines[j].empty) j++;
+    const keep = Math.floor((j - i - 1) / 2);
+    for (let k = i; k < j - keep; k++) lines[k].empty = false;
+    i = j;
+  }
 }
 
 /** Web text saved with its HTML entities (&nbsp; &#160; — the digits are not cells). */

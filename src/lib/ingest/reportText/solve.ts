@@ -8,6 +8,11 @@ import type { Cell } from './region';
 
 export interface Pending { codes: CellCode[]; candidates: Cell[][] }
 
+/** Readings tried, at most: the reports met need a few hundred; a text whose every row many
+ *  readings fit (25 rows of 50, from a double-spaced one-cell-per-line text) would take ~30 s to
+ *  search through, and gives up instead (its rows stay unresolved, with their warnings). */
+const MAX_CHECKS = 50_000;
+
 const SECTION_EQS = WITHIN_REPORT_EQUATIONS.filter((e) => e.rule === 'balance' || e.rule === 'outcome_sum');
 
 export interface Solved {
@@ -35,6 +40,7 @@ export function solveSection(known: Partial<CellValues>, pending: Pending[]): So
   const cellSet: boolean[][] = pending.map((p) => p.codes.map(() => false));
   let solutions = 0;
   let visits = 0;
+  let checks = 0;
   let aborted = false;
 
   // the range each unassigned cell can still take, from its row's candidates
@@ -97,6 +103,11 @@ export function solveSection(known: Partial<CellValues>, pending: Pending[]): So
     }
     const p = pending[i];
     p.candidates.forEach((cand, k) => {
+      if (aborted) return;
+      if (++checks > MAX_CHECKS) {
+        aborted = true;
+        return;
+      }
       p.codes.forEach((c, j) => (cells[c] = cand[j]));
       if (eqsOf[i].every(holds)) {
         chosen[i] = k;
