@@ -10,6 +10,9 @@ import { tableFileKind } from '../../lib/state/tableImport';
 
 type Progress = (done: number, total: number) => void;
 
+/** Bigger documents are not read ahead: read at their turn, two of them are never in memory at once. */
+const AHEAD_MAX_BYTES = 50e6;
+
 /** One document read in the browser (pdf.js, mammoth, … loaded only now). */
 export async function readOne(file: File, onProgress?: Progress, onOcr?: OcrProgress): Promise<DocText> {
   const { readDocument } = await import('../../lib/ingest/docs/readBrowser');
@@ -25,13 +28,14 @@ async function isDocument(file: File, maxBytes: number): Promise<boolean> {
   return !kindError(kind as DocKind, file.name) && file.size <= maxBytes;
 }
 
-/** Reads ahead the documents of `list` (not those in `skip`); a file that is not one reads as null. */
+/** Reads ahead the documents of `list` (not those in `skip`); a file that is not one, or is too
+ *  big to read ahead, reads as null (the caller then reads it itself, readOne). */
 export function readAheadOf(
   list: File[], skip: number[], maxBytes: number, isCurrent: (i: number) => boolean, onProgress: Progress, onOcr: OcrProgress,
 ): ReadAhead<DocText | null> {
   const width = Math.max(1, Math.min(2, navigator.hardwareConcurrency || 1));
   return new ReadAhead(list.length, async (i) => {
-    if (skip.includes(i) || !(await isDocument(list[i], maxBytes))) return null;
+    if (skip.includes(i) || list[i].size > AHEAD_MAX_BYTES || !(await isDocument(list[i], maxBytes))) return null;
     return readOne(
       list[i],
       (d, t) => isCurrent(i) && onProgress(d, t),

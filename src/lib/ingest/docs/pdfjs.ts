@@ -16,6 +16,8 @@ export interface PdfOptions {
   cMapUrl?: string;
   standardFontDataUrl?: string;
   onPage?: (done: number, total: number) => void;
+  /** a pdf.js worker kept between documents (pdfjsWorkers.ts); else pdf.js starts one for this one */
+  worker?: unknown;
 }
 
 export async function pdfToPages(pdfjs: PdfJs, bytes: Uint8Array, opts: PdfOptions = {}): Promise<PageText[]> {
@@ -25,6 +27,7 @@ export async function pdfToPages(pdfjs: PdfJs, bytes: Uint8Array, opts: PdfOptio
     // text only: no font faces, no images or canvases, no scripting, no warnings on the console
     isEvalSupported: false, disableFontFace: true, useSystemFonts: false, isOffscreenCanvasSupported: false,
     isImageDecoderSupported: false, enableXfa: false, verbosity: 0,
+    ...(opts.worker ? { worker: opts.worker } : {}),
   }).promise;
   try {
     const pages: PageText[] = [];

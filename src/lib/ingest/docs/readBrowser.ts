@@ -19,13 +19,13 @@ export async function readDocument(
   const refused = kindError(kind, name);
   if (refused) throw refused;
   if (kind === 'pdf') {
-    const [pdfjs, { default: workerUrl }, { pdfToPages }] = await Promise.all([
-      import('pdfjs-dist'), import('pdfjs-dist/build/pdf.worker.min.mjs?url'), import('./pdfjs'),
+    const [pdfjs, { default: workerUrl }, { pdfToPages }, { withPdfWorker }] = await Promise.all([
+      import('pdfjs-dist'), import('pdfjs-dist/build/pdf.worker.min.mjs?url'), import('./pdfjs'), import('./pdfjsWorkers'),
     ]);
     pdfjs.GlobalWorkerOptions.workerSrc = workerUrl;
     // resolved against the page, so the app works from any path of any static host
     const urls = { cMapUrl: new URL('pdfjs/cmaps/', document.baseURI).href, standardFontDataUrl: new URL('pdfjs/standard_fonts/', document.baseURI).href };
-    const pages = await pdfToPages(pdfjs as never, bytes, { ...urls, onPage: onProgress });
+    const pages = await withPdfWorker(pdfjs, (worker) => pdfToPages(pdfjs as never, bytes, { ...urls, onPage: onProgress, worker }));
     // pages with no text layer (scans): OCR, loaded only now
     const scanned = await (await import('./ocr/readBrowser')).readScannedPdfBrowser(pdfjs as never, bytes, pages, { ...urls, cMapPacked: true }, onOcr);
     if (scanned) return scanned;

@@ -93,7 +93,7 @@ function windowsOf(key: string, s: string, k: number): [number, number][] {
 }
 
 /** Work columns reused between searches (one search at a time: the parser is synchronous). */
-const BUF: Int32Array[] = [0, 1, 2, 3].map(() => new Int32Array(64));
+let BUF: Int32Array[] = [0, 1, 2, 3, 4].map(() => new Int32Array(64));
 
 /** Sellers' approximate search of `key` in s[from, to): every end with at most k edits, with the
  *  start of its best alignment. Computed a text column at a time with Ukkonen's cut-off: rows
@@ -102,9 +102,11 @@ const BUF: Int32Array[] = [0, 1, 2, 3].map(() => new Int32Array(64));
 function sellers(key: string, s: string, k: number, from: number, to: number): Hit[] {
   const m = key.length;
   const n = to - from;
-  if (BUF[0].length < m + 2) for (let b = 0; b < 4; b++) BUF[b] = new Int32Array(2 * (m + 2));
+  if (BUF[0].length < m + 2) BUF = BUF.map(() => new Int32Array(2 * (m + 2)));
   // value and start of the best alignment per key prefix, previous and current text column
   let [pv, ps, cv, cs] = BUF;
+  const kc = BUF[4];
+  for (let i = 0; i < m; i++) kc[i] = key.charCodeAt(i);
   const over = k + 1; // any value above k: the cut-off rows
   for (let i = 0; i <= m; i++) {
     pv[i] = i <= k ? i : over;
@@ -119,7 +121,7 @@ function sellers(key: string, s: string, k: number, from: number, to: number): H
     const top = last < m ? last + 1 : m;
     for (let i = 1; i <= top; i++) {
       // same order of preference as the row-by-row table: diagonal, then above, then left
-      let best = pv[i - 1] + (key.charCodeAt(i - 1) === c ? 0 : 1);
+      let best = pv[i - 1] + (kc[i - 1] === c ? 0 : 1);
       let st = ps[i - 1];
       if (cv[i - 1] + 1 < best) { best = cv[i - 1] + 1; st = cs[i - 1]; }
       if (pv[i] + 1 < best) { best = pv[i] + 1; st = ps[i]; }
@@ -130,8 +132,8 @@ function sellers(key: string, s: string, k: number, from: number, to: number): H
     last = top;
     while (cv[last] > k) last--;
     if (last === m && j > cs[m]) raw.push({ start: from + cs[m], end: from + j, cost: cv[m] });
-    [pv, cv] = [cv, pv];
-    [ps, cs] = [cs, ps];
+    const tv = pv; pv = cv; cv = tv;
+    const ts = ps; ps = cs; cs = ts;
   }
   return raw;
 }
