@@ -5,14 +5,14 @@
 import type { DocText } from '../docText';
 import type { DocKind } from '../kind';
 import { assemble } from './pipeline';
-import type { OcrReply, WorkerPage } from './worker';
+import type { ModelFiles, OcrReply, WorkerPage } from './worker';
 
 type Done = Extract<OcrReply, { done: unknown }>['done'];
 
-/** Workers to run. One for now: with two, each fetching and compiling its own copy of the models,
- *  both failed to fetch them in our test (not yet understood), so pages are read one after the
- *  other by one worker that loads the models once. */
-const MAX_WORKERS = 1;
+/** Workers to run: one per core, two at most (each holds its own ~200 MB of model sessions).
+ *  The models are fetched once, here, and each worker gets its copy with its first page (two
+ *  workers each fetching the models themselves both failed to fetch them in our test). */
+const MAX_WORKERS = 2;
 const poolSize = (pictures: number) => Math.max(1, Math.min(pictures, MAX_WORKERS, navigator.hardwareConcurrency || 1));
 
 /** One document at a time (documents dropped together are read ahead two at once, see
@@ -30,10 +30,12 @@ async function ocrDocument(kind: DocKind, pages: WorkerPage[], onProgress?: (pag
   const todo = pages.map((p, i) => ({ p, i })).filter((x) => !('lines' in x.p));
   const done = new Map<number, Done>();
   const workers = Array.from({ length: poolSize(todo.length) }, () => new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' }));
+  const models = todo.length ? await modelFiles(base) : null;
   for (const { i } of todo) onProgress?.(i + 1, pages.length, 0); // a bar per page from the start
   try {
     let next = 0;
     await Promise.all(workers.map(async (w) => {
+      let first = true;
       while (next < todo.length) {
         const { p, i } = todo[next++];
         const r = await new Promise<Done>((resolve, reject) => {
@@ -45,7 +47,8 @@ async function ocrDocument(kind: DocKind, pages: WorkerPage[], onProgress?: (pag
           };
           w.onerror = (e) => reject(new Error(e.message || 'OCR failed'));
           const picture = p as Exclude<WorkerPage, { lines: string[] }>;
-          w.postMessage({ base, page: i + 1, picture }, 'bytes' in picture ? [picture.bytes.buffer as ArrayBuffer] : [picture.raster.data.buffer as ArrayBuffer]);
+          w.postMessage({ base, page: i + 1, picture, ...(first ? { models } : {}) }, 'bytes' in picture ? [picture.bytes.buffer as ArrayBuffer] : [picture.raster.data.buffer as ArrayBuffer]);
+          first = false;
         });
         done.set(i, r);
         onProgress?.(i + 1, pages.length, 1);
@@ -57,4 +60,21 @@ async function ocrDocument(kind: DocKind, pages: WorkerPage[], onProgress?: (pag
   const doc = assemble(kind, pages.map((p, i) => ('lines' in p ? { lines: p.lines } : done.get(i)!)));
   doc.ocr!.pages.forEach((info, i) => { const d = done.get(i); if (d) info.image = URL.createObjectURL(d.image); });
   return doc;
+}
+
+let files: Promise<ModelFiles> | null = null;
+
+/** The model files, fetched once a session (a failed fetch is tried again next time). */
+function modelFiles(base: string): Promise<ModelFiles> {
+  files ??= (async () => {
+    const get = async (f: string) => {
+      const r = await fetch(base + f);
+      if (!r.ok) throw new Error(`${f}: HTTP ${r.status}`);
+      return new Uint8Array(await r.arrayBuffer());
+    };
+    const [det, rec, cls, dict] = await Promise.all([get('det.onnx'), get('rec.onnx'), get('cls.onnx'), get('dict.txt')]);
+    return { det, rec, cls, dict: new TextDecoder().decode(dict) };
+  })();
+  files.catch(() => { files = null; });
+  return files;
 }

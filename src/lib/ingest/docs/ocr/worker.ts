@@ -11,7 +11,9 @@ import type { OcrPageInfo } from './draft';
 import type { OcrToken } from './tokens';
 
 export type WorkerPage = { raster: Raster } | { bytes: Uint8Array } | { lines: string[] };
-export interface OcrRequest { base: string; page: number; picture: { raster: Raster } | { bytes: Uint8Array } }
+export interface ModelFiles { det: Uint8Array; rec: Uint8Array; cls: Uint8Array; dict: string }
+/** `models` comes with a worker's first page (client.ts fetches them once for all workers) */
+export interface OcrRequest { base: string; page: number; picture: { raster: Raster } | { bytes: Uint8Array }; models?: ModelFiles }
 export type OcrReply =
   | { progress: { page: number; fraction: number } }
   | { done: { page: number; tokens: OcrToken[]; info: OcrPageInfo; image: Blob } }
@@ -20,7 +22,7 @@ export type OcrReply =
 let models: Promise<OcrModels> | null = null;
 const post = (m: OcrReply) => (self as unknown as Worker).postMessage(m);
 
-function load(base: string): Promise<OcrModels> {
+function load(base: string, given?: ModelFiles): Promise<OcrModels> {
   models ??= (async () => {
     ort.env.wasm.numThreads = 1;
     const get = async (f: string) => {
@@ -28,8 +30,11 @@ function load(base: string): Promise<OcrModels> {
       if (!r.ok) throw new Error(`${f}: HTTP ${r.status}`);
       return new Uint8Array(await r.arrayBuffer());
     };
-    const [det, rec, cls, dict] = await Promise.all([get('det.onnx'), get('rec.onnx'), get('cls.onnx'), get('dict.txt')]);
-    return createModels(ort as unknown as OrtLike, { det, rec, cls, dict: new TextDecoder().decode(dict) });
+    const m = given ?? await (async () => {
+      const [det, rec, cls, dict] = await Promise.all([get('det.onnx'), get('rec.onnx'), get('cls.onnx'), get('dict.txt')]);
+      return { det, rec, cls, dict: new TextDecoder().decode(dict) };
+    })();
+    return createModels(ort as unknown as OrtLike, m);
   })();
   return models;
 }
@@ -54,8 +59,8 @@ async function toJpeg(img: Raster): Promise<Blob> {
 
 self.onmessage = async (e: MessageEvent<OcrRequest>) => {
   try {
-    const { base, page, picture } = e.data;
-    const m = await load(base);
+    const { base, page, picture, models: given } = e.data;
+    const m = await load(base, given);
     const img = 'raster' in picture ? picture.raster : await decode(picture.bytes);
     const r = await readOnePage(img, page, m, (fraction) => post({ progress: { page, fraction } }));
     post({ done: { page, tokens: r.tokens, info: r.info, image: await toJpeg(r.image) } });
