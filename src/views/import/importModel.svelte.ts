@@ -13,6 +13,7 @@ import { DocumentError, kindError } from '../../lib/ingest/docs/docErrors';
 import { importTableFile, tableFileKind } from '../../lib/state/tableImport';
 import type { CellCode } from '../../lib/format/cells';
 import { joinedName, picturesToJoin, reorderPages } from './pictures';
+import { failedRuleIds } from '../../lib/ingest/ruleCells';
 // served as it is from public/samples/ (relative to the page: the app may live under any path)
 const sampleUrl = 'samples/zhongwei-data-bureau-2024.txt';
 
@@ -252,6 +253,8 @@ export class ImportModel {
     const r = typedCell(raw, code);
     if (r.ok) {
       d.cells[code] = r.value;
+      // the draft's state follows the corrected figures (a fixed sum is no longer a failed check)
+      d.failedRules = failedRuleIds(d.cells);
       delete this.cellErrors[key];
     } else this.cellErrors[key] = { zh: r.zh, en: r.en };
   }
