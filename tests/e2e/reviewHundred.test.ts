@@ -161,6 +161,7 @@ describe('a hundred documents in one batch', () => {
     expect(marked).toContain('s3_new_natural');
     expect(marked).toContain('s3_new_total');
     expect(marked.sort()).toEqual((await rule.getAttribute('data-cells'))!.split(' ').sort());
+    expect(await page.locator('[data-highlight-rule="balance"]').count()).toBe(1);
     const box = await page.locator('[data-form] td[data-highlight]').first().boundingBox();
     expect(box!.y).toBeGreaterThanOrEqual(0);
     expect(box!.y + box!.height).toBeLessThanOrEqual(768);

@@ -1,6 +1,7 @@
 // Strings of the review's helpers (zh, en): duplicates side by side, failed rules with their cells,
 // moving through drafts and uncertain cells from the keyboard.
 import type { Lang } from '../../lib/i18n/messages';
+import { RULE_BY_ID, type RuleId } from '../../lib/rules/rules';
 
 const zh = {
   dup_cell: '单元格',
@@ -23,6 +24,8 @@ const zh = {
   rule_more: '另有 {n} 处',
   nav_label: '在报告和不确定单元格之间移动',
   form_region: '解析出的年报表格',
+  marked: '表中已标出「{rule}」所涉的 {n} 个单元格',
+  marked_clear: '取消标出',
   nav_prev_draft: '上一份',
   nav_next_draft: '下一份',
   nav_prev_cell: '上一个不确定单元格',
@@ -54,6 +57,8 @@ const en: Record<Key, string> = {
   rule_more: '{n} more',
   nav_label: 'Move between reports and uncertain cells',
   form_region: 'The form as parsed',
+  marked: 'The form marks the {n} cells of "{rule}"',
+  marked_clear: 'Clear the marks',
   nav_prev_draft: 'Previous report',
   nav_next_draft: 'Next report',
   nav_prev_cell: 'Previous uncertain cell',
@@ -71,3 +76,9 @@ export const helpT = (lang: Lang, k: Key, vars: Record<string, string | number> 
 const KINDS = ['pdf', 'docx', 'doc', 'rtf', 'mht', 'html', 'text', 'image'] as const;
 export const kindLabel = (lang: Lang, kind: string): string =>
   helpT(lang, (KINDS as readonly string[]).includes(kind) ? (`kind_${kind}` as Key) : 'kind_other');
+
+/** A rule's title in the UI language (its id if it is not a rule of the format). */
+export const ruleTitle = (lang: Lang, id: string): string => {
+  const r = RULE_BY_ID.get(id as RuleId);
+  return r ? (lang === 'zh' ? r.title_zh : r.title_en) : id;
+};
