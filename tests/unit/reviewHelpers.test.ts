@@ -81,3 +81,14 @@ describe('moving through the review from the keyboard', () => {
     expect(stepUncertain(order, counts, 1, -1, 1)).toEqual({ draft: 2, cell: 0 });
   });
 });
+
+describe('user data inside an English message', () => {
+  it('splits the Chinese runs out, in order, nothing lost', async () => {
+    const { zhRuns } = await import('../../src/lib/i18n/zhRuns');
+    const text = 'the same agency and year (示例市教育局 2024) as "教育局年报（网页版）.html": keep only one';
+    const runs = zhRuns(text);
+    expect(runs.map((r) => r.text).join('')).toBe(text);
+    expect(runs.filter((r) => r.zh).map((r) => r.text)).toEqual(['示例市教育局', '教育局年报（网页版）']);
+    expect(zhRuns('no Chinese here')).toEqual([{ text: 'no Chinese here', zh: false }]);
+  });
+});
