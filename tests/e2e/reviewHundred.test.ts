@@ -120,6 +120,7 @@ describe('a hundred documents in one batch', () => {
     // then the next, on to the next draft with uncertain cells, in the list's order
     const withUncertain = order.filter((_, i) => states[i] === 'uncertain');
     const visited: string[] = [];
+    let lastCodes: string[] = [];
     await page.locator('[data-nav="prev-draft"]').click();
     await page.locator('[data-nav="next-uncertain"]').click();
     for (const file of withUncertain) {
@@ -128,6 +129,7 @@ describe('a hundred documents in one batch', () => {
       visited.push(file);
       const codes = await page.locator('[data-uncertain]').evaluateAll((els) => els.map((e) => e.getAttribute('data-uncertain')!));
       if (d.garbled) expect(codes).toContain('s3_new_total');
+      lastCodes = codes;
       for (const code of codes) {
         expect(await page.evaluate(() => document.activeElement?.closest('[data-uncertain]')?.getAttribute('data-uncertain'))).toBe(code);
         const v = d.cells[code as keyof CellValues];
@@ -138,7 +140,12 @@ describe('a hundred documents in one batch', () => {
     }
     expect(visited).toEqual(withUncertain);
     expect(visited.length).toBe(uncertainCount);
+    // past the last one there is nothing left (said beside the buttons), and Shift+Enter goes back one
     expect(await page.locator('[data-review-nav] [role="status"]').textContent()).not.toBe('');
+    await page.keyboard.press('Shift+Enter');
+    const back = lastCodes.length > 1 ? { file: withUncertain.at(-1), code: lastCodes.at(-2) } : { file: withUncertain.at(-2), code: undefined };
+    expect(await selectedFile(page)).toBe(back.file);
+    if (back.code) expect(await page.evaluate(() => document.activeElement?.closest('[data-uncertain]')?.getAttribute('data-uncertain'))).toBe(back.code);
 
     // the duplicate side by side: the two mistyped cells, each copy's figure, the rest agree
     await page.locator(`[data-draft="${twin.file}"]`).click();
