@@ -126,6 +126,8 @@ describe('a hundred documents in one batch', () => {
     for (const file of withUncertain) {
       const d = docs.find((x) => x.file === file)!;
       expect(await selectedFile(page)).toBe(file);
+      // moved on from another draft: said beside the buttons (the list may be out of view)
+      if (visited.length) expect(await page.locator('[data-review-nav] [role="status"]').textContent()).toContain(d.agency);
       visited.push(file);
       const codes = await page.locator('[data-uncertain]').evaluateAll((els) => els.map((e) => e.getAttribute('data-uncertain')!));
       if (d.garbled) expect(codes).toContain('s3_new_total');

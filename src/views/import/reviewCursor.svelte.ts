@@ -10,6 +10,9 @@ export class ReviewCursor {
   cell = $state<{ file: string; i: number } | null>(null);
   /** nothing left that way (shown beside the buttons until the next move) */
   end = $state<1 | -1 | 0>(0);
+  /** the draft the last step through uncertain cells moved on to (said beside the buttons, since
+   *  the list may be out of view), or null */
+  movedTo = $state<number | null>(null);
 
   constructor(private modelOf: () => ImportModel, private root: () => HTMLElement | undefined) {}
 
@@ -40,6 +43,7 @@ export class ReviewCursor {
       return;
     }
     this.end = 0;
+    this.movedTo = stop.draft !== m.selected ? stop.draft : null;
     m.selected = stop.draft;
     await tick();
     const input = this.root()?.querySelectorAll<HTMLInputElement>('[data-uncertain] input')[stop.cell];
@@ -52,5 +56,11 @@ export class ReviewCursor {
   focused(file: string, i: number) {
     this.cell = { file, i };
     this.end = 0;
+  }
+
+  /** Another draft was opened some other way: what was said about the last step is stale. */
+  opened(i: number) {
+    this.end = 0;
+    if (this.movedTo !== i) this.movedTo = null;
   }
 }

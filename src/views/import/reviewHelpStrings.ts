@@ -33,6 +33,7 @@ const zh = {
   nav_position: '第 {k} / {n} 份',
   nav_none_left: '后面没有不确定单元格了',
   nav_none_before: '前面没有不确定单元格了',
+  nav_moved: '已转到另一份有不确定单元格的报告：',
   nav_hint: '键盘：在报告列表中按 ↑/↓ 切换；任意处按 Alt+↓ / Alt+↑ 到下一份/上一份；在不确定单元格中按 Enter 确认并跳到下一个（Shift+Enter 上一个），最后一个之后跳到下一份有不确定单元格的报告。',
 };
 type Key = keyof typeof zh;
@@ -66,6 +67,7 @@ const en: Record<Key, string> = {
   nav_position: 'report {k} of {n}',
   nav_none_left: 'No uncertain cells after this one',
   nav_none_before: 'No uncertain cells before this one',
+  nav_moved: 'Now in another report with uncertain cells: ',
   nav_hint: 'Keyboard: ↑/↓ in the report list moves between reports; Alt+↓ / Alt+↑ anywhere goes to the next / previous report; Enter in an uncertain cell confirms it and goes to the next one (Shift+Enter: previous), after the last one to the next report with uncertain cells.',
 };
 
