@@ -1,6 +1,7 @@
 // Screenshots of the document review at 1366×768, zh and en (tsx scripts/screenshot-review.ts):
 //   docs/screens/review-duplicates-<lang>.png — one agency-year twice, side by side
 //   docs/screens/review-rule-<lang>.png       — a failed rule clicked: its cells marked in the form
+//   docs/screens/review-uncertain-<lang>.png  — "next uncertain cell" pressed: the first uncertain cell focused
 // The documents are made by the project's own renderers; the app is the build in dist/ (DIST_DIR).
 import { chromium } from 'playwright-core';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
@@ -39,6 +40,12 @@ for (const lang of ['zh', 'en']) {
   await page.locator('[data-failed-rule="balance"]').click();
   await page.waitForTimeout(300);
   await page.screenshot({ path: `docs/screens/review-rule-${lang}.png` });
+  await page.locator('[data-failed-rule="balance"]').click(); // (clears the marks)
+  await page.locator(`[data-draft="${files[1][0]}"]`).click();
+  await page.locator('[data-nav="next-uncertain"]').click();
+  await page.evaluate(() => document.querySelector('[data-review-nav]')!.scrollIntoView({ block: 'start' }));
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: `docs/screens/review-uncertain-${lang}.png` });
   console.log(`docs/screens/review-*-${lang}.png`);
   await page.close();
 }
