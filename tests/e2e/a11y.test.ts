@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launch, openApp } from './harness';
+import { openReviewWithDraft, openUncertainDraft } from './reviewSteps';
 
 const axeSource: string = createRequire(import.meta.url)('axe-core').source;
 
@@ -57,6 +58,15 @@ describe('accessibility (axe-core)', () => {
       await page.context().close();
     });
   }
+
+  it('the document review with a draft open (duplicates side by side, a rule marked, uncertain cells): no serious or critical violations', async () => {
+    const { page, context } = await openApp(browser, '#/import');
+    await openReviewWithDraft(page);
+    expect(await seriousViolations(page)).toEqual([]);
+    await openUncertainDraft(page);
+    expect(await seriousViolations(page)).toEqual([]);
+    await context.close();
+  });
 
   it('sortable headers and the chart/table toggle work from the keyboard', async () => {
     const { page } = await openApp(browser, '#/compare');

@@ -6,6 +6,7 @@ import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launch, openApp, waitReady } from './harness';
+import { openReviewWithDraft, openUncertainDraft } from './reviewSteps';
 
 const axeSource: string = createRequire(import.meta.url)('axe-core').source;
 
@@ -100,4 +101,17 @@ describe('complete English', () => {
       await context.close();
     });
   }
+
+  it('the document review with a draft open: no Chinese outside lang="zh", and axe clean, in English', async () => {
+    const { page, context } = await openApp(browser, '#/import');
+    await page.locator('[data-lang-switch]').click();
+    await page.waitForFunction(() => document.documentElement.lang === 'en');
+    await openReviewWithDraft(page);
+    expect(await chineseOutsideZh(page)).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
+    await openUncertainDraft(page);
+    expect(await chineseOutsideZh(page)).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
+    await context.close();
+  });
 });

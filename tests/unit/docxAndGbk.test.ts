@@ -2,44 +2,11 @@
 // their grid; GB18030 decoding), then parsed into the 200 cells.
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { DOMParser } from 'linkedom';
 import { renderFormHtml } from '../../src/lib/format/formHtml';
 import { readDocumentNode } from '../../src/lib/ingest/docs/readNode';
 import { parseReportText } from '../../src/lib/ingest/reportText';
 import { randomRecord } from '../fixtures/reports/randomRecord';
-import { buildDocx, type DocxBlock, type DocxCell } from '../fixtures/reports/docx';
-
-/** The official form (as renderFormHtml draws it) re-expressed as Word paragraphs and tables. */
-function formAsDocx(html: string): Uint8Array {
-  const doc = new DOMParser().parseFromString(html, 'text/html');
-  const blocks: DocxBlock[] = [];
-  for (const el of Array.from(doc.body.children) as Element[]) {
-    if (el.tagName !== 'TABLE') { blocks.push({ p: el.textContent ?? '' }); continue; }
-    // expand rowspans into vMerge continue cells, as Word stores them
-    const pending: { col: number; left: number; span: number }[] = [];
-    const rows: DocxCell[][] = [];
-    for (const tr of Array.from(el.querySelectorAll('tr'))) {
-      const out: DocxCell[] = [];
-      let col = 0;
-      const cells = Array.from(tr.children) as Element[];
-      let i = 0;
-      while (i < cells.length || pending.some((p) => p.col >= col && p.left > 0)) {
-        const p = pending.find((x) => x.col === col && x.left > 0);
-        if (p) { out.push({ text: '', span: p.span, vmerge: 'continue' }); p.left--; col += p.span; continue; }
-        if (i >= cells.length) break;
-        const c = cells[i++];
-        const span = Number(c.getAttribute('colspan') ?? 1);
-        const rs = Number(c.getAttribute('rowspan') ?? 1);
-        if (rs > 1) pending.push({ col, left: rs - 1, span });
-        out.push({ text: c.textContent ?? '', span, vmerge: rs > 1 ? 'restart' : undefined });
-        col += span;
-      }
-      rows.push(out);
-    }
-    blocks.push({ table: rows });
-  }
-  return buildDocx(blocks);
-}
+import { formAsDocx } from '../fixtures/reports/formDocx';
 
 describe('DOCX reports', () => {
   it('30 random records written as Word tables (merged cells) come back exactly', async () => {

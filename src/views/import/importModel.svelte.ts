@@ -16,6 +16,7 @@ import { joinedName, picturesToJoin, reorderPages } from './pictures';
 import { readAheadOf, readOne } from './readAheadFiles';
 import type { ReadAhead } from '../../lib/ingest/docs/readAhead';
 import type { DocText } from '../../lib/ingest/docs/docText';
+import { failedRuleIds } from '../../lib/ingest/ruleCells';
 // served as it is from public/samples/ (relative to the page: the app may live under any path)
 const sampleUrl = 'samples/zhongwei-data-bureau-2024.txt';
 
@@ -263,6 +264,8 @@ export class ImportModel {
     const r = typedCell(raw, code);
     if (r.ok) {
       d.cells[code] = r.value;
+      // the draft's state follows the corrected figures (a fixed sum is no longer a failed check)
+      d.failedRules = failedRuleIds(d.cells);
       delete this.cellErrors[key];
     } else this.cellErrors[key] = { zh: r.zh, en: r.en };
   }

@@ -147,7 +147,7 @@ export function parseMeta(text: string): Meta {
   if (!pub) {
     warnings.push({
       message_zh: '未找到报告的发布日期（标题下或落款处的日期、网页的发布时间），留空',
-      message_en: 'no publication date found (under the title, above the signature, or a page\'s 发布时间); left blank',
+      message_en: 'no publication date found (under the title, above the signature, or a web page\'s "published" line); left blank',
     });
   }
   return {
