@@ -114,4 +114,22 @@ describe('complete English', () => {
     expect(await seriousViolations(page)).toEqual([]);
     await context.close();
   });
+
+  it('an agency page with a document\'s text (sections, fee, checks, the section shown): no Chinese outside lang="zh", and axe clean, in English', async () => {
+    const { page, context } = await openApp(browser, '#/import');
+    await page.locator('[data-lang-switch]').click();
+    await page.waitForFunction(() => document.documentElement.lang === 'en');
+    await page.locator('[data-sample]').click();
+    await page.locator('[data-review]').waitFor();
+    await page.locator('[data-commit]').click();
+    await page.locator('[data-committed]').waitFor();
+    await page.goto(new URL(`#/agency/${encodeURIComponent('中卫市数据局')}?year=2024`, page.url()).toString());
+    await waitReady(page);
+    const panel = page.locator('[data-panel="report-text"][data-has-text="true"]');
+    await panel.locator('[data-section-text] li').first().waitFor();
+    await panel.locator('tr[data-status]').first().waitFor();
+    expect(await chineseOutsideZh(page)).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
+    await context.close();
+  });
 });

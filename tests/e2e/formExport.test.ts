@@ -120,6 +120,11 @@ describe('the report text kept with a document', () => {
     await page.locator('[data-lang-switch]').first().click();
     await panel.locator('tr[data-status]').first().waitFor();
     await panel.scrollIntoViewIfNeeded();
+    // in English too the section's lines are shown, marked as Chinese text
+    const lines = panel.locator('[data-section-text="一"] li');
+    await lines.first().waitFor();
+    expect(await panel.locator('[data-section-text="一"]').getAttribute('lang')).toBe('zh-CN');
+    expect(await lines.first().textContent()).toContain('总体情况');
     await page.screenshot({ path: 'test-results/report-text-en.png' });
 
     // a demo report came from CSV: no text, and the page says so (the sample went to the user's own

@@ -17,6 +17,16 @@ export const SECTION_TITLES: Record<string, { zh: string; en: string }> = {
   六: { zh: '其他需要报告的事项', en: 'other matters' },
 };
 
+const SECTION_NUMBER: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6 };
+
+/** "五、存在的主要问题及改进情况" / "section 5 (main problems and improvements)"; `short`: "五" / "5". */
+export function sectionName(id: string, lang: 'zh' | 'en', short = false): string {
+  const t = SECTION_TITLES[id];
+  if (lang === 'zh') return short || !t ? id : `${id}、${t.zh}`;
+  const n = SECTION_NUMBER[id] ?? id;
+  return short || !t ? String(n) : `section ${n} (${t.en})`;
+}
+
 /** What a narrative statement is about, in words. */
 export const TOPIC_LABELS: Record<string, { zh: string; en: string }> = {
   received: { zh: '收到申请数', en: 'applications received' },
@@ -75,11 +85,11 @@ const sectionsMissing: RuleDef = {
   id: 'sections_missing', severity: 'warning',
   title_zh: '缺少规定的部分', title_en: 'A standard section is missing',
   explain_zh: '年度报告应有六个部分：一、总体情况；二、主动公开政府信息情况；三、收到和处理政府信息公开申请情况；四、政府信息公开行政复议、行政诉讼情况；五、存在的主要问题及改进情况；六、其他需要报告的事项。只核对从文档导入、保存了正文的报告。',
-  explain_en: 'An annual report has six sections (一 overview … 六 other matters). Checked only for reports imported from documents, whose text is kept.',
+  explain_en: 'An annual report has six sections (1 overview … 6 other matters). Checked only for reports imported from documents, whose text is kept.',
   sql: sectionsMissingSql,
   message: (r) => {
     const s = SECTION_TITLES[String(r.col)];
-    return [`正文中未找到第${r.col}部分“${s?.zh ?? ''}”`, `section ${r.col} (${s?.en ?? ''}) not found in the text`];
+    return [`正文中未找到第${r.col}部分“${s?.zh ?? ''}”`, `${sectionName(String(r.col), 'en')} not found in the text`];
   },
 };
 
