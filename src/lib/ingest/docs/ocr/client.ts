@@ -1,5 +1,5 @@
 // Main-thread side of the OCR workers (worker.ts): the pictures of one document are read by a
-// pool of workers (one, for now), one page each at a time (onnxruntime-web runs one thread per
+// pool of workers (one per core, two at most), one page each at a time (onnxruntime-web runs one thread per
 // worker here), then laid out together (pipeline.ts's assemble). Progress per page; the upright page
 // images come back as object URLs for the review's crops.
 import type { DocText } from '../docText';
@@ -47,7 +47,7 @@ async function ocrDocument(kind: DocKind, pages: WorkerPage[], onProgress?: (pag
           };
           w.onerror = (e) => reject(new Error(e.message || 'OCR failed'));
           const picture = p as Exclude<WorkerPage, { lines: string[] }>;
-          w.postMessage({ base, page: i + 1, picture, ...(first ? { models } : {}) }, 'bytes' in picture ? [picture.bytes.buffer as ArrayBuffer] : [picture.raster.data.buffer as ArrayBuffer]);
+          w.postMessage({ page: i + 1, picture, ...(first ? { models } : {}) }, 'bytes' in picture ? [picture.bytes.buffer as ArrayBuffer] : [picture.raster.data.buffer as ArrayBuffer]);
           first = false;
         });
         done.set(i, r);

@@ -1,7 +1,8 @@
 // An OCR worker: onnxruntime-web (wasm, bundled by Vite; one thread each: the page is not
-// cross-origin isolated, so the client runs a worker per core instead) runs the models fetched
-// from the app's own ocr/ folder on its first picture, then reads one page per message, with
-// progress; each upright page comes back as a JPEG for the review's crops.
+// cross-origin isolated, so the client runs a worker per core instead) builds the models from the
+// files the page fetched from the app's own ocr/ folder and sent with the first picture, then
+// reads one page per message, with progress; each upright page comes back as a JPEG for the
+// review's crops.
 import * as ort from 'onnxruntime-web/wasm';
 import type { OcrModels } from './engine';
 import type { Raster } from './image';
@@ -13,7 +14,7 @@ import type { OcrToken } from './tokens';
 export type WorkerPage = { raster: Raster } | { bytes: Uint8Array } | { lines: string[] };
 export interface ModelFiles { det: Uint8Array; rec: Uint8Array; cls: Uint8Array; dict: string }
 /** `models` comes with a worker's first page (client.ts fetches them once for all workers) */
-export interface OcrRequest { base: string; page: number; picture: { raster: Raster } | { bytes: Uint8Array }; models?: ModelFiles }
+export interface OcrRequest { page: number; picture: { raster: Raster } | { bytes: Uint8Array }; models?: ModelFiles }
 export type OcrReply =
   | { progress: { page: number; fraction: number } }
   | { done: { page: number; tokens: OcrToken[]; info: OcrPageInfo; image: Blob } }
@@ -22,19 +23,12 @@ export type OcrReply =
 let models: Promise<OcrModels> | null = null;
 const post = (m: OcrReply) => (self as unknown as Worker).postMessage(m);
 
-function load(base: string, given?: ModelFiles): Promise<OcrModels> {
+/** The models, built from the files that come with this worker's first page. */
+function load(given?: ModelFiles): Promise<OcrModels> {
+  if (!models && !given) throw new Error('internal: the OCR models were not sent with the first page');
   models ??= (async () => {
     ort.env.wasm.numThreads = 1;
-    const get = async (f: string) => {
-      const r = await fetch(base + f);
-      if (!r.ok) throw new Error(`${f}: HTTP ${r.status}`);
-      return new Uint8Array(await r.arrayBuffer());
-    };
-    const m = given ?? await (async () => {
-      const [det, rec, cls, dict] = await Promise.all([get('det.onnx'), get('rec.onnx'), get('cls.onnx'), get('dict.txt')]);
-      return { det, rec, cls, dict: new TextDecoder().decode(dict) };
-    })();
-    return createModels(ort as unknown as OrtLike, m);
+    return createModels(ort as unknown as OrtLike, given!);
   })();
   return models;
 }
@@ -59,8 +53,8 @@ async function toJpeg(img: Raster): Promise<Blob> {
 
 self.onmessage = async (e: MessageEvent<OcrRequest>) => {
   try {
-    const { base, page, picture, models: given } = e.data;
-    const m = await load(base, given);
+    const { page, picture, models: given } = e.data;
+    const m = await load(given);
     const img = 'raster' in picture ? picture.raster : await decode(picture.bytes);
     const r = await readOnePage(img, page, m, (fraction) => post({ progress: { page, fraction } }));
     post({ done: { page, tokens: r.tokens, info: r.info, image: await toJpeg(r.image) } });
