@@ -68,6 +68,23 @@ describe('accessibility (axe-core)', () => {
     await context.close();
   });
 
+  it('every view: the first Tab reaches a skip link, which moves the focus to the main content', async () => {
+    const { page, context } = await openApp(browser, '#/overview');
+    for (const [, hash] of VIEWS) {
+      // a page as it opens (a reload: the Tab order starts again from the top)
+      await page.goto(new URL(hash, page.url()).toString());
+      await page.reload();
+      await page.locator('main').waitFor();
+      await page.keyboard.press('Tab');
+      expect(await page.evaluate(() => document.activeElement?.hasAttribute('data-skip-link')), hash).toBe(true);
+      expect(await page.locator('[data-skip-link]').isVisible()).toBe(true);
+      await page.keyboard.press('Enter');
+      expect(await page.evaluate(() => document.activeElement?.tagName), hash).toBe('MAIN');
+      expect(new URL(page.url()).hash, 'the route stays').toBe(new URL(hash, page.url()).hash);
+    }
+    await context.close();
+  });
+
   it('sortable headers and the chart/table toggle work from the keyboard', async () => {
     const { page } = await openApp(browser, '#/compare');
     const sortButton = page.locator('[data-panel="agencies"] button[data-sort="open_rate"]');
