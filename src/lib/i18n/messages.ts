@@ -14,6 +14,11 @@ export interface Problem {
 
 export type Lang = 'zh' | 'en';
 
+/** A UI string with its {name} placeholders filled in (a missing value leaves them empty). */
+export function fillIn(template: string, vars: Record<string, string | number> = {}): string {
+  return template.replace(/\{(\w+)\}/g, (_, k) => String(vars[k] ?? ''));
+}
+
 export function problemText(p: Problem, lang: Lang): string {
   const where =
     lang === 'zh'

@@ -5,7 +5,7 @@ import type { CellValues } from '../format/record';
 import type { CellSource, PreparedImport } from '../db/load';
 import type { Problem } from '../i18n/messages';
 import type { DocText } from './docs/docText';
-import { parseReportText, type ParseWarning } from './reportText';
+import { parseReportText, warnedCodes, type ParseWarning } from './reportText';
 import { resolveRecords, type RegistryEntry } from './resolve';
 import { AgencyMatcher } from './agencyMatch';
 import { decisionsOf, draftMatches, type DraftMatchFields } from './draftMatch';
@@ -39,7 +39,7 @@ export function draftFromText(file: string, doc: DocText): DocumentDraft {
   for (const [code, src] of Object.entries(parsed.sources)) {
     if (src) sources[code as CellCode] = { line: src.line, page: pageOf(src.line, doc.pageStarts) };
   }
-  const uncertain = [...new Set(parsed.warnings.flatMap((w) => [w.code, ...(w.codes ?? [])]).filter((c): c is CellCode => !!c && CELL_CODES.includes(c as CellCode)))];
+  const uncertain = [...warnedCodes(parsed.warnings)].filter((c): c is CellCode => CELL_CODES.includes(c as CellCode));
   const draft: DocumentDraft = {
     file, kind: doc.kind, text: doc.text, agency: parsed.agency ?? '', year: parsed.year,
     published_on: parsed.published_on, published_on_source: parsed.published_on_source,

@@ -106,8 +106,13 @@ function readDoc(doc: ReturnType<typeof buildDoc>): DocReading | null {
   return { cells: t.cells, warnings: t.warnings, failedRules, sources: t.sources, derived };
 }
 
+/** The cells the warnings name (a warning about one cell, or about a row's cells). */
+export function warnedCodes(warnings: readonly ParseWarning[]): Set<string> {
+  return new Set(warnings.flatMap((w) => [w.code, ...(w.codes ?? [])]).filter((c): c is string => !!c));
+}
+
 /** Cells left blank or named by a warning. */
 function uncertainCount(r: DocReading): number {
-  const warned = new Set(r.warnings.flatMap((w) => [w.code, ...(w.codes ?? [])]));
+  const warned = warnedCodes(r.warnings);
   return Object.entries(r.cells).filter(([c, v]) => v === null || warned.has(c)).length;
 }

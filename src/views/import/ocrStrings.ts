@@ -1,5 +1,5 @@
 // Strings of the OCR parts of the import screen (zh, en).
-import type { Lang } from '../../lib/i18n/messages';
+import { fillIn, type Lang } from '../../lib/i18n/messages';
 
 const zh = {
   ocr_page: '文字识别（OCR）第 {p} 页',
@@ -24,5 +24,5 @@ const en: typeof zh = {
 
 export type OcrKey = keyof typeof zh;
 export function ocrT(lang: Lang, key: OcrKey, vars: Record<string, string | number> = {}): string {
-  return (lang === 'en' ? en : zh)[key].replace(/\{(\w+)\}/g, (_, k) => String(vars[k] ?? ''));
+  return fillIn((lang === 'en' ? en : zh)[key], vars);
 }

@@ -1,6 +1,6 @@
 // Strings of the review's helpers (zh, en): duplicates side by side, failed rules with their cells,
 // moving through drafts and uncertain cells from the keyboard.
-import type { Lang } from '../../lib/i18n/messages';
+import { fillIn, type Lang } from '../../lib/i18n/messages';
 import { RULE_BY_ID, type RuleId } from '../../lib/rules/rules';
 
 const zh = {
@@ -73,7 +73,7 @@ const en: Record<Key, string> = {
 
 export type ReviewHelpKey = Key;
 export const helpT = (lang: Lang, k: Key, vars: Record<string, string | number> = {}): string =>
-  (lang === 'zh' ? zh : en)[k].replace(/\{(\w+)\}/g, (_, v) => String(vars[v] ?? ''));
+  fillIn((lang === 'zh' ? zh : en)[k], vars);
 
 const KINDS = ['pdf', 'docx', 'doc', 'rtf', 'mht', 'html', 'text', 'image'] as const;
 export const kindLabel = (lang: Lang, kind: string): string =>

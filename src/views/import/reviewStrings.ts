@@ -1,5 +1,5 @@
 // Strings of the document review at a city's scale (zh, en).
-import type { Lang } from '../../lib/i18n/messages';
+import { fillIn, type Lang } from '../../lib/i18n/messages';
 
 const zh = {
   filter_all: '全部',
@@ -42,4 +42,4 @@ const en: Record<Key, string> = {
 };
 
 export const reviewT = (lang: Lang, k: Key, vars: Record<string, string | number> = {}): string =>
-  (lang === 'zh' ? zh : en)[k].replace(/\{(\w+)\}/g, (_, v) => String(vars[v] ?? ''));
+  fillIn((lang === 'zh' ? zh : en)[k], vars);
